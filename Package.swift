@@ -1,0 +1,60 @@
+// swift-tools-version:6.0
+// DiffusionEscape: the diffusion theory of optimizer dynamics, simulated and predicted.
+// Layers (shared/DESIGN.md): CGSL/CFFTW → NumericKit → Landscapes → Dynamics → {Escape, Theory} → Sweeps → escape.
+import PackageDescription
+
+let package = Package(
+    name: "DiffusionEscape",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "escape", targets: ["EscapeCLI"]),
+        .library(name: "NumericKit", targets: ["NumericKit"]),
+        .library(name: "Landscapes", targets: ["Landscapes"]),
+        .library(name: "Dynamics", targets: ["Dynamics"]),
+        .library(name: "Escape", targets: ["Escape"]),
+        .library(name: "Theory", targets: ["Theory"]),
+        .library(name: "Sweeps", targets: ["Sweeps"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // MARK: - C libraries (system), reached only through NumericKit
+        .systemLibrary(
+            name: "CGSL", path: "Sources/CGSL", pkgConfig: "gsl",
+            providers: [.apt(["libgsl-dev"])]),
+        .systemLibrary(
+            name: "CFFTW", path: "Sources/CFFTW", pkgConfig: "fftw3",
+            providers: [.apt(["libfftw3-dev"])]),
+
+        // MARK: - Wrapper layer: the only Swift code that touches C pointers
+        .target(name: "NumericKit", dependencies: ["CGSL", "CFFTW"]),
+
+        // MARK: - Science
+        .target(name: "Landscapes", dependencies: ["NumericKit"]),
+        .target(name: "Dynamics", dependencies: ["Landscapes", "NumericKit"]),
+        .target(name: "Escape", dependencies: ["Dynamics", "Landscapes", "NumericKit"]),
+        .target(name: "Theory", dependencies: ["Dynamics", "Landscapes", "NumericKit"]),
+        .target(name: "Sweeps", dependencies: ["Escape", "Theory", "Dynamics", "Landscapes", "NumericKit"]),
+
+        // MARK: - Front ends
+        .executableTarget(
+            name: "EscapeCLI",
+            dependencies: [
+                "Sweeps", "Escape", "Theory", "Dynamics", "Landscapes", "NumericKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(
+            name: "EscapeBenchmarks",
+            dependencies: ["Escape", "Dynamics", "Landscapes", "NumericKit"],
+            path: "Sources/EscapeBenchmarks"),
+
+        // MARK: - Tests (mirror the modules)
+        .testTarget(name: "NumericKitTests", dependencies: ["NumericKit"]),
+        .testTarget(name: "LandscapesTests", dependencies: ["Landscapes", "NumericKit"]),
+        .testTarget(name: "DynamicsTests", dependencies: ["Dynamics", "Landscapes", "NumericKit"]),
+        .testTarget(name: "EscapeTests", dependencies: ["Escape", "Theory", "Dynamics", "Landscapes", "NumericKit"]),
+        .testTarget(name: "TheoryTests", dependencies: ["Theory", "Dynamics", "Landscapes", "NumericKit"]),
+        .testTarget(name: "EscapeCLITests", dependencies: ["EscapeCLI"]),
+    ]
+)

@@ -1,0 +1,65 @@
+import Landscapes
+import NumericKit
+
+/// One escape question, as pure data: a landscape, the minimum the walker starts in,
+/// where escape is declared, and the dynamics (optimizer, noise model, learning rate,
+/// SDE or discrete form). The simulation (Escape) and the predictions (Theory) both read
+/// it and never each other, so it lives here, below both (shared/DESIGN.md).
+///
+/// The initialiser validates every value; an ``InvalidParameter`` names the culprit.
+public struct EscapeProblem: Sendable {
+    public let landscape: LandscapeModel
+    public let side: StartSide
+    public let optimizer: OptimizerKind
+    public let noise: NoiseSpec
+    /// η.
+    public let learningRate: Double
+    public let model: DynamicsModel
+    /// The step cap per trajectory, in integrator steps (optimizer steps for the discrete
+    /// model); a trajectory that reaches it is censored.
+    public let maxSteps: Int
+    /// A trajectory farther than this from the start minimum (or non-finite) is diverged.
+    public let divergenceRadius: Double
+    public let geometry: EscapeGeometry
+
+    public init(
+        landscape: LandscapeModel, side: StartSide = .left, target: EscapeTarget = .midpoint,
+        optimizer: OptimizerKind = .sgd, noise: NoiseSpec, learningRate: Double,
+        model: DynamicsModel = .sde(integrator: .eulerMaruyama, dt: nil),
+        maxSteps: Int = 100_000_000, divergenceRadius: Double? = nil
+    ) throws(InvalidParameter) {
+        try Validate.positive(learningRate, "lr")
+        switch noise {
+        case .isotropic(let sigma2): try Validate.positive(sigma2, "sigma2")
+        case .hessian(let batch, let floor):
+            try Validate.positive(batch, "batch")
+            try Validate.nonNegative(floor, "noise-floor")
+        case .frozen(let batch): try Validate.positive(batch, "batch")
+        }
+        if case .sde(_, let dt?) = model { try Validate.positive(dt, "dt") }
+        guard maxSteps >= 1 else {
+            throw InvalidParameter("max-steps", given: "\(maxSteps)", allowed: "a whole number ≥ 1")
+        }
+        let geometry = try EscapeGeometry(landscape: landscape.landscape, side: side, target: target)
+        let radius = divergenceRadius ?? 1000 * (geometry.target - geometry.start.x)
+        try Validate.positive(radius, "divergence-radius")
+        if case .hessian(_, 0) = noise {
+            let l = landscape.landscape
+            let zeros = l.curvatureSignChanges.filter { !l.breakpoints.contains($0) }
+            if let zero = zeros.first(where: { geometry.mirrored ? -$0 < geometry.target : $0 < geometry.target }) {
+                throw InvalidParameter(
+                    "noise-floor", given: "0",
+                    allowed: "> 0 with --noise hessian on \(landscape.family): L″ vanishes at x = \(Validate.format(zero)) on the escape path, so C = |L″|/B = 0 there and the walker cannot cross (infinite effective barrier); give --noise-floor > 0, or use --noise frozen")
+            }
+        }
+        self.landscape = landscape
+        self.side = side
+        self.optimizer = optimizer
+        self.noise = noise
+        self.learningRate = learningRate
+        self.model = model
+        self.maxSteps = maxSteps
+        self.divergenceRadius = radius
+        self.geometry = geometry
+    }
+}

@@ -1,0 +1,23 @@
+/// A one-step scheme for a scalar Itô SDE, advancing X by dt with Brownian increment
+/// ΔW = √dt·z, z ~ N(0, 1).
+///
+/// Every scheme states its orders and interpretation; the table in docs/integrators.md
+/// lists them side by side.
+public protocol SDEIntegrator: Sendable {
+    /// X(t + dt) from X(t) = x.
+    func advance<S: ScalarSDE>(_ x: Double, sde: S, dt: Double, sqrtDt: Double, normal z: Double) -> Double
+    /// Strong order of convergence for general (multiplicative) noise.
+    static var strongOrder: Double { get }
+    /// Weak order of convergence.
+    static var weakOrder: Double { get }
+    /// The stochastic calculus the scheme converges to.
+    static var interpretation: String { get }
+    /// The command-line name.
+    static var name: String { get }
+}
+
+/// The integrators selectable with `--integrator`.
+public enum IntegratorKind: String, CaseIterable, Sendable, Codable {
+    case eulerMaruyama = "euler-maruyama"
+    case milstein
+}

@@ -1,0 +1,4 @@
+import NumericKit
+
+/// The random stream a trajectory draws from (NumericKit's GSL-backed stream).
+public typealias RandomStreamHandle = RandomStream

@@ -1,0 +1,56 @@
+import Dynamics
+import Foundation
+import NumericKit
+
+/// One trajectory of a scalar SDE from the start minimum to the escape point y, with
+/// Brownian-bridge crossing detection between grid points (``BrownianBridge``).
+///
+/// The loop is generic over the SDE and the integrator, so each problem runs a
+/// specialised loop with no existentials, allocations or locks per step. Per step: one
+/// normal draw, one integrator step, two comparisons, and — only within a few noise
+/// widths of y — one uniform draw for the bridge.
+public struct SDETrajectory<S: ScalarSDE, I: SDEIntegrator>: TrajectorySimulator {
+    public let sde: S
+    public let integrator: I
+    public let start: Double
+    public let target: Double
+    public let dt: Double
+    public let maxSteps: Int
+    /// Diverged below `start − radius` or above `target + radius`.
+    public let radius: Double
+    public let bridge: Bool
+
+    public init(sde: S, integrator: I, start: Double, target: Double, dt: Double,
+                maxSteps: Int, radius: Double, bridge: Bool = true) {
+        self.sde = sde; self.integrator = integrator; self.start = start; self.target = target
+        self.dt = dt; self.maxSteps = maxSteps; self.radius = radius; self.bridge = bridge
+    }
+
+    @inlinable
+    public func run(_ stream: RandomStreamHandle) -> TrajectoryOutcome {
+        let sqrtDt = dt.squareRoot()
+        let lower = start - radius
+        let upper = target + radius
+        let bridgeCutoff = 0.5 * BrownianBridge.negligibleExponent * dt
+        var x = start
+        var n = 0
+        while n < maxSteps {
+            let next = integrator.advance(x, sde: sde, dt: dt, sqrtDt: sqrtDt, normal: stream.gaussian())
+            n += 1
+            if next >= target {
+                return TrajectoryOutcome(next < upper ? .escaped : .diverged, steps: n)
+            }
+            guard next > lower else { return TrajectoryOutcome(.diverged, steps: n) }
+            if bridge {
+                let g = sde.diffusion(x)
+                let gap = (target - x) * (target - next)
+                if gap < bridgeCutoff * g * g,
+                   stream.uniform() < exp(-2 * gap / (g * g * dt)) {
+                    return TrajectoryOutcome(.escaped, steps: n)
+                }
+            }
+            x = next
+        }
+        return TrajectoryOutcome(.censored, steps: n)
+    }
+}

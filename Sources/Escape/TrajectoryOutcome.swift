@@ -1,0 +1,22 @@
+/// How one trajectory ended. Non-escape is data, not failure (shared/DESIGN.md).
+public struct TrajectoryOutcome: Sendable, Equatable {
+    public enum Kind: UInt8, Sendable, Codable {
+        /// Reached the escape target.
+        case escaped
+        /// Hit the step cap without escaping: its time is a lower bound on the escape time.
+        case censored
+        /// Became non-finite or left the divergence radius: excluded from escape statistics.
+        case diverged
+    }
+
+    public let kind: Kind
+    /// Integrator steps taken (optimizer steps for the discrete model).
+    public let steps: Int
+
+    @inlinable public init(_ kind: Kind, steps: Int) { self.kind = kind; self.steps = steps }
+}
+
+/// Simulates one trajectory from a stream already positioned for it.
+public protocol TrajectorySimulator: Sendable {
+    func run(_ stream: RandomStreamHandle) -> TrajectoryOutcome
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import Landscapes
+import NumericKit
+
+/// `escape landscape SPEC`: critical points, Hessian eigenvalues, barrier heights.
+struct LandscapeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "landscape",
+        abstract: "Critical points, barrier heights and Hessian eigenvalues of a landscape.")
+
+    @Argument(help: "Landscape spec, e.g. 'quartic:barrier=1' or 'pq:ha=4,hb=2,barrier=0.5'.")
+    var spec: String
+
+    @OptionGroup var output: OutputArguments
+
+    struct Report: Encodable {
+        struct Point: Encodable {
+            let x: Double
+            let value: Double
+            let kind: String
+            /// Morse index: the number of negative Hessian eigenvalues.
+            let index: Int
+            let hessianEigenvalues: [Double]
+        }
+        struct Barrier: Encodable {
+            let minimum: Double
+            let saddle: Double
+            let barrier: Double
+        }
+        let landscape: String
+        let dimension: Int
+        let criticalPoints: [Point]
+        let barriers: [Barrier]
+        let breakpoints: [Double]
+        let curvatureSignChanges: [Double]
+    }
+
+    func run() throws {
+        let landscape = try LandscapeSpec.parse(spec).landscape
+        let points = try landscape.criticalPoints.map { p in
+            let spectrum = try SymmetricEigen(symmetric: landscape.hessian([p.x]), dimension: landscape.dimension)
+            return Report.Point(x: p.x, value: p.value, kind: p.kind.rawValue, index: spectrum.negativeCount,
+                                hessianEigenvalues: spectrum.values)
+        }
+        var barriers: [Report.Barrier] = []
+        for minimum in landscape.minima {
+            for saddle in landscape.saddles where isAdjacent(minimum.x, saddle.x, landscape) {
+                barriers.append(Report.Barrier(minimum: minimum.x, saddle: saddle.x, barrier: saddle.value - minimum.value))
+            }
+        }
+        let report = Report(landscape: landscape.spec, dimension: landscape.dimension, criticalPoints: points,
+                            barriers: barriers, breakpoints: landscape.breakpoints,
+                            curvatureSignChanges: landscape.curvatureSignChanges)
+        if output.json { return try JSONOutput.print(report) }
+        print(report.landscape)
+        print(Text.table([["kind", "x", "L(x)", "L″(x)", "index"]] + points.map {
+            [$0.kind, Text.number($0.x, 8), Text.number($0.value, 8), Text.number($0.hessianEigenvalues[0], 8), "\($0.index)"]
+        }))
+        print("")
+        print(Text.table([["barrier", "from minimum", "over saddle"]] + barriers.map {
+            [Text.number($0.barrier, 8), Text.number($0.minimum, 6), Text.number($0.saddle, 6)]
+        }))
+        if !landscape.curvatureSignChanges.isEmpty {
+            print("\nL″ changes sign at " + landscape.curvatureSignChanges.map { Text.number($0, 6) }.joined(separator: ", "))
+        }
+    }
+
+    /// No other critical point lies between the minimum and the saddle.
+    private func isAdjacent(_ a: Double, _ b: Double, _ l: any Landscape1D) -> Bool {
+        !l.criticalPoints.contains { $0.x > min(a, b) && $0.x < max(a, b) }
+    }
+}

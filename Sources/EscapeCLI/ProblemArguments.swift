@@ -1,0 +1,116 @@
+import ArgumentParser
+import Dynamics
+import Landscapes
+import NumericKit
+
+extension OptimizerKind: ExpressibleByArgument {}
+extension IntegratorKind: ExpressibleByArgument {}
+extension StartSide: ExpressibleByArgument {}
+
+enum NoiseName: String, CaseIterable, ExpressibleByArgument { case isotropic, hessian, frozen }
+enum ModelName: String, CaseIterable, ExpressibleByArgument { case sde, discrete }
+
+/// The options that define an escape problem, shared by `predict` and `simulate`.
+struct ProblemArguments: ParsableArguments {
+    @Argument(help: "Landscape spec: 'quartic:barrier=1,a=1,tilt=0' or 'pq:ha=4,hb=2,barrier=0.5,hc=1' (hc defaults to ha).")
+    var spec: String
+
+    @Option(help: "Optimizer: \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var optimizer: OptimizerKind = .sgd
+
+    @Option(name: .customLong("lr"), help: "Learning rate η (> 0).")
+    var learningRate: Double = 0.1
+
+    @Option(help: "Gradient-noise model: isotropic (C = sigma2), hessian (C = √(L″² + δ²)/B), frozen (|L″| at the nearest critical point / B).")
+    var noise: NoiseName = .isotropic
+
+    @Option(help: "Noise variance σ² for --noise isotropic (default 1).")
+    var sigma2: Double?
+
+    @Option(help: "Batch size B for --noise hessian|frozen (default 1).")
+    var batch: Double?
+
+    @Option(name: .customLong("noise-floor"), help: "Noise floor δ ≥ 0 for --noise hessian (default 0; must be > 0 where L″ vanishes on the escape path).")
+    var noiseFloor: Double?
+
+    @Option(help: "Dynamics: sde (the reduced SDE) or discrete (the optimizer's own iteration).")
+    var model: ModelName = .sde
+
+    @Option(help: "SDE integrator: euler-maruyama or milstein.")
+    var integrator: IntegratorKind?
+
+    @Option(help: "SDE time step (default: 0.01 over the fastest relaxation rate P·|L″| at the critical points).")
+    var dt: Double?
+
+    @Option(name: .customLong("max-steps"), help: "Step cap per trajectory (integrator steps; optimizer steps for --model discrete); a trajectory reaching it is censored.")
+    var maxSteps: Int = 100_000_000
+
+    @Option(name: .customLong("escape-at"), help: "Escape point: midpoint (between the saddle and the next minimum), saddle, minimum, or x=VALUE.")
+    var escapeAt: String = "midpoint"
+
+    @Option(help: "Start minimum: left (escape rightwards) or right (escape leftwards).")
+    var from: StartSide = .left
+
+    @Option(name: .customLong("divergence-radius"), help: "A trajectory farther than this from its start (or non-finite) counts as diverged (default: 1000 × the start-to-escape-point distance).")
+    var divergenceRadius: Double?
+
+    /// The validated problem; every inconsistency is an InvalidParameter.
+    func problem() throws -> EscapeProblem {
+        let landscape = try LandscapeSpec.parse(spec)
+        let noiseSpec: NoiseSpec
+        switch noise {
+        case .isotropic:
+            try refuse(batch, "batch", "--noise hessian or frozen")
+            try refuse(noiseFloor, "noise-floor", "--noise hessian")
+            noiseSpec = .isotropic(sigma2: sigma2 ?? 1)
+        case .hessian:
+            try refuse(sigma2, "sigma2", "--noise isotropic")
+            noiseSpec = .hessian(batch: batch ?? 1, floor: noiseFloor ?? 0)
+        case .frozen:
+            try refuse(sigma2, "sigma2", "--noise isotropic")
+            try refuse(noiseFloor, "noise-floor", "--noise hessian")
+            noiseSpec = .frozen(batch: batch ?? 1)
+        }
+        let dynamics: DynamicsModel
+        switch model {
+        case .sde: dynamics = .sde(integrator: integrator ?? .eulerMaruyama, dt: dt)
+        case .discrete:
+            try refuse(dt, "dt", "--model sde (the discrete iteration steps by the learning rate)")
+            try refuse(integrator, "integrator", "--model sde")
+            dynamics = .discrete
+        }
+        return try EscapeProblem(
+            landscape: landscape, side: from, target: try EscapeTarget.parse(escapeAt),
+            optimizer: optimizer, noise: noiseSpec, learningRate: learningRate, model: dynamics,
+            maxSteps: maxSteps, divergenceRadius: divergenceRadius)
+    }
+
+    private func refuse<T>(_ value: T?, _ name: String, _ appliesTo: String) throws {
+        if let value {
+            throw InvalidParameter(name, given: "\(value)", allowed: "only with \(appliesTo)")
+        }
+    }
+}
+
+/// How the ensemble is run.
+struct EnsembleArguments: ParsableArguments {
+    @Option(help: "Number of trajectories (≥ 2).")
+    var trajectories: Int = 1000
+
+    @Option(help: "Run seed; trajectory i uses stream i of it, so results do not depend on --threads.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Worker threads (default: all cores).")
+    var threads: Int?
+
+    @Option(help: "GSL generator: \(RandomGenerator.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var rng: RandomGenerator = .mt19937
+}
+
+extension RandomGenerator: ExpressibleByArgument {}
+
+/// `--json`.
+struct OutputArguments: ParsableArguments {
+    @Flag(help: "Print one JSON object (fields in docs/output.md) instead of a table.")
+    var json = false
+}

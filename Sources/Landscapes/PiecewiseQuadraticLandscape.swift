@@ -1,0 +1,73 @@
+import NumericKit
+
+/// The C¹ piecewise-quadratic double well `pq` (shared/THEORY.md §5): curvature exactly
+/// `ha` in the left well, `−hb` on the barrier and `hc` in the right well, so sharpness,
+/// saddle curvature and barrier are set independently.
+///
+///     L(x) = ha·x²/2                 x ≤ c1 = u
+///          = ΔL − hb(x − xb)²/2      c1 < x < c2
+///          = hc(x − a2)²/2           x ≥ c2
+///
+/// with u = √(2ΔL/(ha(1 + ha/hb))), w = ha·u/hb, xb = u + w, u2 = √(2ΔL/(hc(1 + hc/hb))),
+/// w2 = hc·u2/hb, c2 = xb + w2, a2 = c2 + u2. Both minima (0 and a2) have L = 0, the
+/// saddle xb has L = ΔL; for the left well s = (L(c1) − L(0))/ΔL = hb/(ha + hb).
+public struct PiecewiseQuadraticLandscape: Landscape1D, Equatable {
+    public let ha: Double
+    public let hb: Double
+    public let hc: Double
+    public let barrier: Double
+    /// The switch points c1 < c2 and the saddle xb, right minimum a2.
+    public let c1: Double, c2: Double, xb: Double, a2: Double
+
+    public init(ha: Double, hb: Double, barrier: Double, hc: Double? = nil) throws {
+        try Validate.positive(ha, "ha")
+        try Validate.positive(hb, "hb")
+        try Validate.positive(barrier, "barrier")
+        let hc = hc ?? ha
+        try Validate.positive(hc, "hc")
+        self.ha = ha; self.hb = hb; self.hc = hc; self.barrier = barrier
+        let u = (2 * barrier / (ha * (1 + ha / hb))).squareRoot()
+        let w = ha * u / hb
+        let u2 = (2 * barrier / (hc * (1 + hc / hb))).squareRoot()
+        let w2 = hc * u2 / hb
+        c1 = u
+        xb = u + w
+        c2 = xb + w2
+        a2 = c2 + u2
+    }
+
+    @inlinable public func value(_ x: Double) -> Double {
+        if x <= c1 { return 0.5 * ha * x * x }
+        if x < c2 { let d = x - xb; return barrier - 0.5 * hb * d * d }
+        let d = x - a2
+        return 0.5 * hc * d * d
+    }
+
+    @inlinable public func derivative(_ x: Double) -> Double {
+        if x <= c1 { return ha * x }
+        if x < c2 { return -hb * (x - xb) }
+        return hc * (x - a2)
+    }
+
+    @inlinable public func secondDerivative(_ x: Double) -> Double {
+        if x <= c1 { return ha }
+        if x < c2 { return -hb }
+        return hc
+    }
+
+    @inlinable public func thirdDerivative(_ x: Double) -> Double { 0 }
+
+    /// The share of the barrier climbed in the left well's own curvature: hb/(ha + hb).
+    public var leftShare: Double { hb / (ha + hb) }
+
+    public var criticalPoints: [CriticalPoint1D] {
+        [CriticalPoint1D(x: 0, value: 0, curvature: ha, kind: .minimum),
+         CriticalPoint1D(x: xb, value: barrier, curvature: -hb, kind: .saddle),
+         CriticalPoint1D(x: a2, value: 0, curvature: hc, kind: .minimum)]
+    }
+    public var breakpoints: [Double] { [c1, c2] }
+    public var curvatureSignChanges: [Double] { [c1, c2] }
+    public var spec: String {
+        "pq:ha=\(Validate.format(ha)),hb=\(Validate.format(hb)),barrier=\(Validate.format(barrier)),hc=\(Validate.format(hc))"
+    }
+}

@@ -1,0 +1,66 @@
+import NumericKit
+
+/// The double well `L(x) = ΔL((x/a)² − 1)² + tilt·x` (shared/THEORY.md §5).
+///
+/// Untilted: minima at ±a with L″ = 8ΔL/a², saddle at 0 with L″ = −4ΔL/a², barrier ΔL.
+/// L″(x) = ΔL(12x²/a⁴ − 4/a²) vanishes at ±a/√3 whatever the tilt. Two minima exist
+/// while |tilt| < 8ΔL/(3√3·a); the critical points are the roots of L′, found by Brent's
+/// method (GSL) in brackets separated by ±a/√3.
+public struct QuarticLandscape: Landscape1D, Equatable {
+    public let barrier: Double
+    public let a: Double
+    public let tilt: Double
+    public private(set) var criticalPoints: [CriticalPoint1D] = []
+
+    public init(barrier: Double, a: Double = 1, tilt: Double = 0) throws {
+        try Validate.positive(barrier, "barrier")
+        try Validate.positive(a, "a")
+        try Validate.finite(tilt, "tilt")
+        let limit = Self.tiltLimit(barrier: barrier, a: a)
+        guard abs(tilt) < limit else {
+            throw InvalidParameter("tilt", given: Validate.format(tilt),
+                                   allowed: "|tilt| < 8·barrier/(3√3·a) = \(limit) (beyond it the quartic has one minimum)")
+        }
+        self.barrier = barrier
+        self.a = a
+        self.tilt = tilt
+        let inflection = a / 3.0.squareRoot()
+        let brackets = [(-2 * a, -inflection), (-inflection, inflection), (inflection, 2 * a)]
+        let landscape = self
+        criticalPoints = try brackets.map { lo, hi in
+            let x = try RootFinder.brent(lower: lo, upper: hi) { landscape.derivative($0) }
+            return CriticalPoint1D(at: x, of: landscape)
+        }
+    }
+
+    /// The largest |tilt| that keeps two minima: 8ΔL/(3√3·a).
+    public static func tiltLimit(barrier: Double, a: Double) -> Double {
+        8 * barrier / (3 * 3.0.squareRoot() * a)
+    }
+
+    @inlinable public func value(_ x: Double) -> Double {
+        let r = x * x / (a * a) - 1
+        return barrier * r * r + tilt * x
+    }
+
+    @inlinable public func derivative(_ x: Double) -> Double {
+        let a2 = a * a
+        return 4 * barrier * x * (x * x - a2) / (a2 * a2) + tilt
+    }
+
+    @inlinable public func secondDerivative(_ x: Double) -> Double {
+        let a2 = a * a
+        return barrier * (12 * x * x / (a2 * a2) - 4 / a2)
+    }
+
+    @inlinable public func thirdDerivative(_ x: Double) -> Double {
+        let a2 = a * a
+        return 24 * barrier * x / (a2 * a2)
+    }
+
+    public var breakpoints: [Double] { [] }
+    public var curvatureSignChanges: [Double] { [-a / 3.0.squareRoot(), a / 3.0.squareRoot()] }
+    public var spec: String {
+        "quartic:barrier=\(Validate.format(barrier)),a=\(Validate.format(a)),tilt=\(Validate.format(tilt))"
+    }
+}
