@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "NumericKitTests", dependencies: ["NumericKit"]),
         .testTarget(name: "LandscapesTests", dependencies: ["Landscapes", "NumericKit"]),
         .testTarget(name: "DynamicsTests", dependencies: ["Dynamics", "Landscapes", "NumericKit"]),
-        .testTarget(name: "EscapeTests", dependencies: ["Escape", "Theory", "Dynamics", "Landscapes", "NumericKit"]),
+        .testTarget(name: "EscapeTests", dependencies: ["Escape", "Theory", "Sweeps", "Dynamics", "Landscapes", "NumericKit"]),
         .testTarget(name: "TheoryTests", dependencies: ["Theory", "Dynamics", "Landscapes", "NumericKit"]),
         .testTarget(name: "EscapeCLITests", dependencies: ["EscapeCLI"]),
     ]

@@ -29,7 +29,10 @@ final class CallbackBox {
                         Unmanaged<CallbackBox>.fromOpaque(params!).takeUnretainedValue().evaluate(x)
                     },
                     params: Unmanaged.passUnretained(box).toOpaque())
-                return try work(&function)
+                do { return try work(&function) } catch {
+                    // A GSL failure caused by the closure's NaN reports the closure's own error.
+                    throw box.error ?? error
+                }
             }
             if let error = box.error { throw error }
             return result

@@ -3,10 +3,11 @@ import CGSL
 /// One-dimensional minimisation by Brent's method (`gsl_min_fminimizer_brent`).
 public enum Minimizer {
     /// The minimiser of `f` in [lower, upper], starting from `guess`, which must satisfy
-    /// f(guess) < f(lower) and f(guess) < f(upper).
+    /// f(guess) < f(lower) and f(guess) < f(upper). The attainable accuracy is about
+    /// √ε·|x| (f is flat to rounding near a minimum), hence the default tolerance.
     public static func brent(
         guess: Double, lower: Double, upper: Double,
-        absoluteTolerance: Double = 1e-10, relativeTolerance: Double = 0,
+        absoluteTolerance: Double = 1e-7, relativeTolerance: Double = 0,
         maxIterations: Int = 500,
         _ f: (Double) throws -> Double
     ) throws -> Double {

@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+/// Runs the built `escape` executable (beside the test bundle in the build directory;
+/// `make test` builds it first) and captures its exit status and output.
+struct EscapeRun {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+
+    static var executable: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("escape")
+    }
+
+    init(_ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        status = process.terminationStatus
+        stdout = String(decoding: outData, as: UTF8.self)
+        stderr = String(decoding: errData, as: UTF8.self)
+    }
+
+    func json() throws -> [String: Any] {
+        try #require(JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [String: Any])
+    }
+}
+
+@Suite("The escape command line", .serialized)
+struct CommandLineTests {
+    @Test func executableIsBuilt() {
+        #expect(FileManager.default.isExecutableFile(atPath: EscapeRun.executable.path),
+                "build the executable first: swift build -c release -Xswiftc -enable-testing (make test does)")
+    }
+
+    /// The reference prediction: exactTime ≈ 65.9, kramersTime ≈ 60.6.
+    @Test func predictJSON() throws {
+        let run = try EscapeRun(["predict", "quartic:barrier=1", "--optimizer", "sgd", "--noise", "isotropic",
+                                 "--sigma2", "0.5", "--lr", "1", "--json"])
+        #expect(run.status == 0)
+        let json = try run.json()
+        for key in ["kramersTime", "exactTime", "kramersSteps", "exactSteps", "effectiveBarrier", "minimum", "saddle", "escapePoint"] {
+            #expect(json[key] != nil, "missing \(key)")
+        }
+        #expect(abs((json["exactTime"] as! Double) - 65.9) < 0.05)
+        #expect(abs((json["kramersTime"] as! Double) - 60.6) < 0.05)
+        #expect(json["escapePoint"] as! Double == 0.5)
+    }
+
+    /// Same seed on 1 and 2 threads: byte-identical JSON.
+    @Test func simulateIsIndependentOfThreads() throws {
+        let base = ["simulate", "pq:ha=4,hb=2,barrier=0.3", "--noise", "hessian", "--lr", "0.1", "--batch", "1",
+                    "--trajectories", "300", "--seed", "7", "--json"]
+        let one = try EscapeRun(base + ["--threads", "1"])
+        let two = try EscapeRun(base + ["--threads", "2"])
+        #expect(one.status == 0 && two.status == 0)
+        #expect(one.stdout == two.stdout)
+        let json = try one.json()
+        for key in ["meanTime", "standardError", "ci95", "meanSteps", "trajectories", "escaped", "censored", "diverged",
+                    "integratorSteps", "seed", "prediction"] {
+            #expect(json[key] != nil, "missing \(key)")
+        }
+        #expect((json["prediction"] as! [String: Any])["exactTime"] != nil)
+    }
+
+    @Test func tableOutputShowsMeasuredAndPredicted() throws {
+        let run = try EscapeRun(["simulate", "quartic:barrier=0.5", "--sigma2", "0.5", "--lr", "1", "--trajectories", "200"])
+        #expect(run.status == 0)
+        for word in ["measured", "exact MFPT", "Kramers", "trajectories 200"] { #expect(run.stdout.contains(word)) }
+        let landscape = try EscapeRun(["landscape", "pq:ha=4,hb=2,barrier=0.5", "--json"])
+        let points = try #require(try landscape.json()["criticalPoints"] as? [[String: Any]])
+        #expect(points.map { $0["index"] as! Int } == [0, 1, 0])
+    }
+
+    /// Bad input: status 2, nothing on stdout, one line on stderr naming the parameter.
+    @Test(arguments: [
+        (["simulate", "quartic:barrier=-1"], "barrier"),
+        (["predict", "banana:x=1"], "landscape"),
+        (["predict", "quartic:barrier=1", "--lr", "0"], "lr"),
+        (["predict", "quartic:barrier=1", "--lr", "-3"], "lr"),
+        (["predict", "quartic:barrier=1", "--lr", "nan"], "lr"),
+        (["predict", "pq:ha=4,hb=2,barrier=1", "--noise", "hessian", "--batch", "0"], "batch"),
+        (["predict", "quartic:barrier=1", "--sigma2", "0"], "sigma2"),
+        (["predict", "quartic:barrier=1", "--dt", "-0.1"], "dt"),
+        (["simulate", "quartic:barrier=1", "--trajectories", "1"], "trajectories"),
+        (["predict", "quartic:barrier=1", "--noise", "loud"], "noise"),
+        (["predict", "quartic:barrier=1", "--optimizer", "lion"], "optimizer"),
+        (["predict", "quartic:barrier=1", "--noise", "hessian"], "noise-floor"),
+        (["predict", "quartic:barrier=1", "--escape-at", "x=-2"], "escape-at"),
+        (["predict", "quartic:barrier=1", "--escape-at", "there"], "escape-at"),
+        (["predict", "quartic:barrier=1", "--model", "discrete", "--dt", "0.1"], "dt"),
+        (["predict", "pq:ha=4,hb=2,barrier=1,hc=0"], "hc"),
+        (["landscape", "quartic:barrier=1,a=-1"], "a"),
+    ])
+    func badInputExitsTwo(arguments: [String], parameter: String) throws {
+        let run = try EscapeRun(arguments)
+        #expect(run.status == 2, "\(arguments): status \(run.status), stderr \(run.stderr)")
+        #expect(run.stdout.isEmpty)
+        let lines = run.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "\(run.stderr)")
+        #expect(run.stderr.contains(parameter), "\(run.stderr)")
+    }
+}

@@ -1,0 +1,121 @@
+import Dynamics
+import Foundation
+import Landscapes
+import NumericKit
+import Testing
+@testable import Theory
+
+/// dX = −F·sign(X) dt + √(2D) dW: the tent potential F|x|, with a closed-form MFPT.
+struct TentSDE: ScalarSDE {
+    let force: Double
+    let diffusivity: Double
+    func drift(_ x: Double) -> Double { x > 0 ? -force : force }
+    func diffusion(_ x: Double) -> Double { (2 * diffusivity).squareRoot() }
+    func diffusionSlope(_ x: Double) -> Double { 0 }
+}
+
+func problem(_ spec: String, _ noise: NoiseSpec, lr: Double, target: EscapeTarget = .midpoint,
+             side: StartSide = .left) throws -> EscapeProblem {
+    try EscapeProblem(landscape: LandscapeSpec.parse(spec), side: side, target: target, noise: noise, learningRate: lr)
+}
+
+@Suite("Exact MFPT and Kramers predictions")
+struct ExactMFPTTests {
+    /// For the tent with k = F/D, from 0 to y > 0 (reflecting at −∞):
+    /// T = (1/(kD))·[2(e^{ky} − 1)/k − y].
+    @Test(arguments: [(1.0, 0.5, 1.0), (2.0, 0.25, 1.5), (0.5, 1.0, 3.0)])
+    func tentClosedForm(force: Double, diffusivity: Double, y: Double) throws {
+        let sde = TentSDE(force: force, diffusivity: diffusivity)
+        let exact = try ExactMFPT(sde: sde, from: 0, to: y, breakpoints: [0])
+        let k = force / diffusivity
+        let closed = (2 * (exp(k * y) - 1) / k - y) / (k * diffusivity)
+        #expect(abs(exact.time! / closed - 1) < 1e-9)
+        #expect(exact.relativeError < 1e-8)
+    }
+
+    /// The reference values: quartic ΔL = 1, isotropic σ² = 0.5, η = 1 (D = 0.25),
+    /// escape at the midpoint x = 0.5: exact ≈ 65.9, Kramers 2π/√32·e⁴ ≈ 60.6.
+    @Test func quarticReference() throws {
+        let p = try Predictor.predict(try problem("quartic:barrier=1", .isotropic(sigma2: 0.5), lr: 1))
+        #expect(abs(p.exactTime! - 65.92) < 0.01)
+        #expect(abs(p.kramersTime! - 2 * .pi / 32.0.squareRoot() * exp(4)) < 1e-9)
+        #expect(abs(p.effectiveBarrier - 4) < 1e-10)
+        #expect(p.escapePoint == 0.5 && p.minimum.x == -1 && p.saddle.x == 0)
+    }
+
+    /// An independent check of the nested quadrature: a plain trapezoid double integral on
+    /// a fine grid (Φ by cumulative trapezoid of −μ/D), for the state-dependent hessian
+    /// noise on pq with its jumps in D. Agreement to 1e-4 (the trapezoid's O(h²) error).
+    @Test func pqHessianAgainstTrapezoid() throws {
+        let pq = try PiecewiseQuadraticLandscape(ha: 4, hb: 2, barrier: 0.5)
+        let sde = ReducedSDE(landscape: pq, noise: HessianNoise(landscape: pq, batch: 1, floor: 0),
+                             preconditioner: SGDPreconditioner(), learningRate: 0.1)
+        let y = 0.5 * (pq.xb + pq.a2)
+        let exact = try ExactMFPT(sde: sde, from: 0, to: y, breakpoints: sde.breakpoints)
+        let l = -2.0, n = 200_000
+        let h = (y - l) / Double(n)
+        var phi = [0.0], inner = [0.0]
+        let xs = (0...n).map { l + h * Double($0) }
+        func slope(_ x: Double) -> Double { -sde.drift(x) / sde.diffusivity(x) }
+        for i in 1...n { phi.append(phi[i - 1] + 0.5 * h * (slope(xs[i - 1]) + slope(xs[i]))) }
+        let phi0 = phi[Int((0 - l) / h)]
+        for i in 1...n {
+            let a = exp(-(phi[i - 1] - phi0)) / sde.diffusivity(xs[i - 1]), b = exp(-(phi[i] - phi0)) / sde.diffusivity(xs[i])
+            inner.append(inner[i - 1] + 0.5 * h * (a + b))
+        }
+        let start = Int((0 - l) / h)
+        var total = 0.0
+        for i in (start + 1)...n {
+            total += 0.5 * h * (exp(phi[i - 1] - phi0) * inner[i - 1] + exp(phi[i] - phi0) * inner[i])
+        }
+        #expect(abs(exact.time! / total - 1) < 1e-4)
+    }
+
+    /// Generalized Kramers → exact as ΔΦ grows (THEORY.md §4): |Kramers/exact − 1| ≤ c/ΔΦ
+    /// with c = 0.4, and the error shrinks monotonically.
+    @Test func kramersConvergesToExact() throws {
+        var previous = Double.infinity
+        for barrier in [1.0, 2, 4, 8, 16] {
+            let p = try Predictor.predict(try problem("quartic:barrier=\(barrier)", .isotropic(sigma2: 0.5), lr: 1))
+            let error = abs(p.kramersOverExact! - 1)
+            #expect(error <= 0.4 / p.effectiveBarrier, "ΔΦ = \(p.effectiveBarrier): Kramers/exact = \(p.kramersOverExact!)")
+            #expect(error < previous)
+            previous = error
+        }
+    }
+
+    /// Log space: ΔΦ = 800 neither overflows nor underflows; ln T tracks ln τ_Kramers.
+    @Test func hugeBarriersStayFinite() throws {
+        let p = try Predictor.predict(try problem("quartic:barrier=200", .isotropic(sigma2: 0.5), lr: 1))
+        #expect(abs(p.effectiveBarrier - 800) < 1e-6)
+        #expect(p.logExactTime.isFinite && p.exactTime == nil)
+        #expect(abs(p.logKramersTime! - p.logExactTime) < 0.01)
+    }
+
+    /// Frozen two-piece noise with P = 1: ΔΦ = (2BΔL/η)(s/H_a + (1 − s)/|H_b|), s = hb/(ha + hb) on pq.
+    @Test func frozenEffectiveBarrier() throws {
+        let (ha, hb, dl, eta, b) = (4.0, 2.0, 0.5, 0.1, 3.0)
+        let p = try Predictor.predict(try problem("pq:ha=\(ha),hb=\(hb),barrier=\(dl)", .frozen(batch: b), lr: eta))
+        let s = hb / (ha + hb)
+        #expect(abs(p.effectiveBarrier - (2 * b * dl / eta) * (s / ha + (1 - s) / hb)) < 1e-9)
+    }
+
+    /// Mirror symmetry: escaping the right well of the mirrored landscape equals escaping the left one.
+    @Test func sidesOfASymmetricLandscapeAgree() throws {
+        let left = try Predictor.predict(try problem("pq:ha=4,hb=2,barrier=0.5", .hessian(batch: 1, floor: 0), lr: 0.1))
+        let right = try Predictor.predict(try problem("pq:ha=4,hb=2,barrier=0.5", .hessian(batch: 1, floor: 0), lr: 0.1, side: .right))
+        #expect(abs(left.logExactTime - right.logExactTime) < 1e-9)
+        #expect(right.minimum.x > right.saddle.x && right.escapePoint < right.saddle.x)
+    }
+
+    /// Kramers applies past the saddle, halves at it, and is withheld before it.
+    @Test func kramersDependsOnTheTarget() throws {
+        let mid = try Predictor.predict(try problem("quartic:barrier=3", .isotropic(sigma2: 0.5), lr: 1))
+        let saddle = try Predictor.predict(try problem("quartic:barrier=3", .isotropic(sigma2: 0.5), lr: 1, target: .saddle))
+        let early = try Predictor.predict(try problem("quartic:barrier=3", .isotropic(sigma2: 0.5), lr: 1, target: .point(-0.5)))
+        #expect(abs(saddle.kramersTime! * 2 - mid.kramersTime!) < 1e-9 * mid.kramersTime!)
+        // The first passage to the saddle takes about half the escape time (THEORY.md §1).
+        #expect(abs(saddle.exactTime! / mid.exactTime! - 0.5) < 0.1)
+        #expect(early.kramersTime == nil && early.exactTime! < saddle.exactTime!)
+    }
+}
