@@ -20,6 +20,7 @@ public struct IterationTrajectory<L: Landscape1D, N: GradientNoise1D, O: Optimiz
     public func run(_ stream: RandomStreamHandle) -> TrajectoryOutcome {
         var iteration = self.iteration
         iteration.optimizer.reset()
+        let target = self.target, maxSteps = self.maxSteps
         let lower = start - radius
         let upper = target + radius
         var theta = start

@@ -1,0 +1,32 @@
+# DiffusionEscape. Everything is built in release with testing enabled: the statistical
+# tests run millions of SDE steps and are ~30× slower in a debug build, and one set of
+# flags for build, test and run means nothing is compiled twice.
+SWIFT_FLAGS := -c release -Xswiftc -enable-testing
+BIN := .build/release
+
+.PHONY: all deps build test reproduce reproduce-quick bench clean
+
+all: build
+
+deps:
+	bash scripts/bootstrap.sh
+
+build: deps
+	swift build $(SWIFT_FLAGS)
+
+# The main job: the built-in demonstration, tables into notebooks-data/.
+reproduce: build
+	$(BIN)/escape reproduce
+
+reproduce-quick: build
+	$(BIN)/escape reproduce --quick
+
+test: build
+	swift test $(SWIFT_FLAGS)
+
+# Benchmark: our engine against the plain C + GSL loop; rewrites docs/performance.md.
+bench: build
+	bash bench/run.sh
+
+clean:
+	rm -rf .build bench/bin
