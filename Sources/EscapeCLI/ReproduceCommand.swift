@@ -24,10 +24,11 @@ struct ReproduceCommand: ParsableCommand {
     @OptionGroup var output: OutputArguments
 
     func run() throws {
+        let directory = URL(fileURLWithPath: out).appendingPathComponent(quick ? "demo-1d-quick" : "demo-1d")
+        try TableWriter.prepare(directory: directory)
         let rows = try Demonstration.run(quick: quick, seed: seed, threads: threads) { index, count, label in
             FileHandle.standardError.write(Data("[\(index + 1)/\(count)] \(label)\n".utf8))
         }
-        let directory = URL(fileURLWithPath: out).appendingPathComponent(quick ? "demo-1d-quick" : "demo-1d")
         try TableWriter.write(TableWriter.csv(header: ComparisonRow.csvHeader, rows: rows.map(\.csvCells)),
                               to: directory.appendingPathComponent("table.csv"))
         try TableWriter.write(try TableWriter.json(rows), to: directory.appendingPathComponent("table.json"))

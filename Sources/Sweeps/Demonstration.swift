@@ -38,13 +38,15 @@ public enum Demonstration {
     public static func points(quick: Bool) throws -> [Point] {
         let scale = quick ? 4 : 1
         var points: [Point] = []
-        let barriers: [Double] = quick ? [0.5, 1, 1.5] : [0.5, 1, 1.5, 2, 2.5]
-        for barrier in barriers {
+        // ΔΦ = 4ΔL here and τ ∝ e^{ΔΦ}: the highest barrier gets fewer trajectories.
+        let barriers: [(Double, Int)] = quick ? [(0.5, 4000), (1, 4000), (1.5, 4000)]
+                                              : [(0.5, 4000), (1, 4000), (1.5, 4000), (2, 1000)]
+        for (barrier, trajectories) in barriers {
             let problem = try EscapeProblem(
                 landscape: LandscapeSpec.parse("quartic:barrier=\(barrier)"), noise: .isotropic(sigma2: 0.5), learningRate: 1,
                 model: .sde(integrator: .eulerMaruyama, dt: 0.002))
             points.append(Point(label: "quartic SGD isotropic, barrier \(barrier)", problem: problem,
-                                trajectories: 4000 / scale, allowance: 0.02, purpose: .agreement))
+                                trajectories: trajectories / scale, allowance: 0.02, purpose: .agreement))
         }
         for (ha, dt) in [(2.0, 0.002), (4.0, 0.001)] {
             let problem = try EscapeProblem(

@@ -13,11 +13,23 @@ public enum TableWriter {
         return ([header] + rows).map { $0.map(cell).joined(separator: ",") }.joined(separator: "\n") + "\n"
     }
 
-    /// Writes `contents` to `url` atomically, creating the directory if needed.
-    public static func write(_ contents: String, to url: URL) throws {
-        let directory = url.deletingLastPathComponent()
+    /// Creates `directory` if needed and checks that it is writable, so that a run can
+    /// refuse an unusable output location before doing any work.
+    public static func prepare(directory: URL) throws {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw InvalidParameter("output", given: directory.path, allowed: "a directory that can be created (\(error.localizedDescription))")
+        }
+        guard FileManager.default.isWritableFile(atPath: directory.path) else {
+            throw InvalidParameter("output", given: directory.path, allowed: "a writable directory")
+        }
+    }
+
+    /// Writes `contents` to `url` atomically, creating the directory if needed.
+    public static func write(_ contents: String, to url: URL) throws {
+        try prepare(directory: url.deletingLastPathComponent())
+        do {
             try Data(contents.utf8).write(to: url, options: .atomic)
         } catch {
             throw InvalidParameter("output", given: url.path, allowed: "a writable location (\(error.localizedDescription))")

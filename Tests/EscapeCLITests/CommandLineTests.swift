@@ -108,3 +108,27 @@ struct CommandLineTests {
         #expect(run.stderr.contains(parameter), "\(run.stderr)")
     }
 }
+
+@Suite("escape reproduce")
+struct ReproduceTests {
+    /// The quick demonstration writes its tables and every agreement point agrees.
+    @Test func quickDemonstration() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("escape-reproduce-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let run = try EscapeRun(["reproduce", "--quick", "--out", directory.path, "--json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+        let agreement = rows.filter { $0["purpose"] as? String == "agreement" }
+        #expect(agreement.count >= 5)
+        for row in agreement { #expect(row["agrees"] as? Bool == true, "\(row["label"] ?? "")") }
+        let csv = try String(contentsOf: directory.appendingPathComponent("demo-1d-quick/table.csv"), encoding: .utf8)
+        #expect(csv.split(separator: "\n").count == rows.count + 1)
+        #expect(csv.hasPrefix("label,purpose,landscape,"))
+    }
+
+    @Test func unwritableOutputIsBadInput() throws {
+        let run = try EscapeRun(["reproduce", "--quick", "--out", "/proc/escape-cannot-write-here"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("output"))
+    }
+}
