@@ -14,6 +14,8 @@ public struct EscapeProblem: Sendable {
     public let noise: NoiseSpec
     /// η.
     public let learningRate: Double
+    /// ε of the Adam-type preconditioners (the authors' default 1e-8).
+    public let epsilon: Double
     public let model: DynamicsModel
     /// The step cap per trajectory, in integrator steps (optimizer steps for the discrete
     /// model); a trajectory that reaches it is censored.
@@ -26,9 +28,14 @@ public struct EscapeProblem: Sendable {
         landscape: LandscapeModel, side: StartSide = .left, target: EscapeTarget = .midpoint,
         optimizer: OptimizerKind = .sgd, noise: NoiseSpec, learningRate: Double,
         model: DynamicsModel = .sde(integrator: .eulerMaruyama, dt: nil),
-        maxSteps: Int = 100_000_000, divergenceRadius: Double? = nil
+        maxSteps: Int = 100_000_000, divergenceRadius: Double? = nil, epsilon: Double = 1e-8
     ) throws(InvalidParameter) {
         try Validate.positive(learningRate, "lr")
+        try Validate.nonNegative(epsilon, "eps")
+        if case .discrete = model, !optimizer.hasDiscreteIteration {
+            throw InvalidParameter("model", given: "discrete with --optimizer \(optimizer.rawValue)",
+                                   allowed: "--model sde for \(optimizer.rawValue) (its discrete iteration is not implemented yet); discrete is available for sgd")
+        }
         switch noise {
         case .isotropic(let sigma2): try Validate.positive(sigma2, "sigma2")
         case .hessian(let batch, let floor):
@@ -57,6 +64,7 @@ public struct EscapeProblem: Sendable {
         self.optimizer = optimizer
         self.noise = noise
         self.learningRate = learningRate
+        self.epsilon = epsilon
         self.model = model
         self.maxSteps = maxSteps
         self.divergenceRadius = radius

@@ -42,6 +42,14 @@ struct NoiseStage<V: ReducedSDEVisitor>: Landscape1DVisitor {
         case .sgd:
             try visitor.visit(ReducedSDE(landscape: landscape, noise: noise, preconditioner: SGDPreconditioner(),
                                          learningRate: problem.learningRate))
+        case .adam:
+            try visitor.visit(ReducedSDE(landscape: landscape, noise: noise,
+                                         preconditioner: AdamPreconditioner(epsilon: problem.epsilon),
+                                         learningRate: problem.learningRate))
+        case .invadam:
+            try visitor.visit(ReducedSDE(landscape: landscape, noise: noise,
+                                         preconditioner: InvAdamPreconditioner(epsilon: problem.epsilon),
+                                         learningRate: problem.learningRate))
         }
     }
 }

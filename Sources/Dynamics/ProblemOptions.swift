@@ -1,8 +1,15 @@
 import NumericKit
 
 /// The optimizers whose escape dynamics the toolkit models.
+///
+/// `adam` and `invadam` are modelled by their reduced SDEs (THEORY.md §0); their discrete
+/// iterations (with moments, bias correction and the DualAdam schedule) are not built yet
+/// and `--model discrete` refuses them.
 public enum OptimizerKind: String, CaseIterable, Sendable, Codable {
-    case sgd
+    case sgd, adam, invadam
+
+    /// Whether `--model discrete` is available.
+    public var hasDiscreteIteration: Bool { self == .sgd }
 }
 
 /// The gradient-noise model (THEORY.md §2), with its parameters.

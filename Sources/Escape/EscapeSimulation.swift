@@ -39,10 +39,10 @@ struct EnsembleVisitor: ReducedSDEVisitor {
                 estimate: EscapeEstimate(outcomes: outcomes, timePerStep: dt, learningRate: eta),
                 dt: dt, model: "sde", integrator: kind.rawValue, options: options)
         case .discrete:
-            let outcomes = switch problem.optimizer {
-            case .sgd: runIteration(NoisyIteration(landscape: sde.landscape, noise: sde.noise,
-                                                   optimizer: SGDIteration(learningRate: eta)))
-            }
+            // EscapeProblem refuses the discrete model for optimizers without an iteration.
+            precondition(problem.optimizer.hasDiscreteIteration, "validated by EscapeProblem")
+            let outcomes = runIteration(NoisyIteration(landscape: sde.landscape, noise: sde.noise,
+                                                       optimizer: SGDIteration(learningRate: eta)))
             return SimulationResult(
                 estimate: EscapeEstimate(outcomes: outcomes, timePerStep: eta, learningRate: eta),
                 dt: nil, model: "discrete", integrator: nil, options: options)

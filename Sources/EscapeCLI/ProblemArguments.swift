@@ -18,6 +18,9 @@ struct ProblemArguments: ParsableArguments {
     @Option(help: "Optimizer: \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", ")).")
     var optimizer: OptimizerKind = .sgd
 
+    @Option(help: "ε of adam/invadam's preconditioner 1/(√C + ε) or √C + ε (default 1e-8, as in the DualAdam authors' code).")
+    var eps: Double = 1e-8
+
     @Option(name: .customLong("lr"), help: "Learning rate η (> 0).")
     var learningRate: Double = 0.1
 
@@ -82,7 +85,7 @@ struct ProblemArguments: ParsableArguments {
         return try EscapeProblem(
             landscape: landscape, side: from, target: try EscapeTarget.parse(escapeAt),
             optimizer: optimizer, noise: noiseSpec, learningRate: learningRate, model: dynamics,
-            maxSteps: maxSteps, divergenceRadius: divergenceRadius)
+            maxSteps: maxSteps, divergenceRadius: divergenceRadius, epsilon: eps)
     }
 
     private func refuse<T>(_ value: T?, _ name: String, _ appliesTo: String) throws {

@@ -36,6 +36,36 @@ struct DynamicsTests {
         #expect(sde.diffusionSlope(0.3) == 0)
     }
 
+    /// P and dP/dC of the Adam-type preconditioners against their formulas and differences.
+    @Test func adamTypePreconditioners() {
+        let adam = AdamPreconditioner(epsilon: 1e-3), inv = InvAdamPreconditioner(epsilon: 1e-3)
+        for c in [0.25, 1, 4, 9] {
+            #expect(abs(adam.factor(variance: c) - 1 / (c.squareRoot() + 1e-3)) < 1e-15)
+            #expect(abs(inv.factor(variance: c) - (c.squareRoot() + 1e-3)) < 1e-15)
+            for p in [adam as any Preconditioner1D, inv] {
+                let fd = (p.factor(variance: c + 1e-6) - p.factor(variance: c - 1e-6)) / 2e-6
+                #expect(abs(p.factorSlope(variance: c) - fd) < 1e-7)
+            }
+        }
+        // Adam's diffusion is η/2 whatever C (ε = 0); InvAdam's is ηC²/2.
+        let sdeA = ReducedSDE(landscape: pq, noise: HessianNoise(landscape: pq, batch: 1, floor: 0),
+                              preconditioner: AdamPreconditioner(epsilon: 0), learningRate: 0.1)
+        let sdeI = ReducedSDE(landscape: pq, noise: HessianNoise(landscape: pq, batch: 1, floor: 0),
+                              preconditioner: InvAdamPreconditioner(epsilon: 0), learningRate: 0.1)
+        for x in [0.1, pq.xb, pq.a2] {
+            #expect(abs(sdeA.diffusivity(x) - 0.05) < 1e-15)
+            let c = abs(pq.secondDerivative(x))
+            #expect(abs(sdeI.diffusivity(x) - 0.05 * c * c) < 1e-12)
+        }
+    }
+
+    @Test func discreteAdamIsRefusedUntilItExists() {
+        #expect(throws: InvalidParameter.self) {
+            _ = try EscapeProblem(landscape: .piecewiseQuadratic(pq), optimizer: .adam, noise: .hessian(batch: 1, floor: 0),
+                                  learningRate: 0.1, model: .discrete)
+        }
+    }
+
     /// With constant g, Milstein's correction vanishes: both schemes agree exactly.
     @Test func milsteinEqualsEulerForAdditiveNoise() {
         let sde = ReducedSDE(landscape: quartic, noise: IsotropicNoise(sigma2: 0.5), preconditioner: SGDPreconditioner(), learningRate: 1)

@@ -98,6 +98,8 @@ struct CommandLineTests {
         (["predict", "quartic:barrier=1", "--model", "discrete", "--dt", "0.1"], "dt"),
         (["predict", "pq:ha=4,hb=2,barrier=1,hc=0"], "hc"),
         (["landscape", "quartic:barrier=1,a=-1"], "a"),
+        (["predict", "pq:ha=4,hb=2,barrier=1", "--optimizer", "adam", "--model", "discrete"], "model"),
+        (["predict", "pq:ha=4,hb=2,barrier=1", "--optimizer", "invadam", "--eps", "-1"], "eps"),
     ])
     func badInputExitsTwo(arguments: [String], parameter: String) throws {
         let run = try EscapeRun(arguments)

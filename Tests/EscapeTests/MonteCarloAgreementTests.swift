@@ -1,5 +1,6 @@
 import Dynamics
 import Foundation
+import Landscapes
 import NumericKit
 import Sweeps
 import Testing
@@ -18,6 +19,7 @@ struct MonteCarloAgreementTests {
         let spec: String
         let noise: NoiseSpec
         let lr: Double
+        var optimizer: OptimizerKind = .sgd
         let model: DynamicsModel
         let trajectories: Int
         let allowance: Double
@@ -32,13 +34,22 @@ struct MonteCarloAgreementTests {
              noise: .hessian(batch: 1, floor: 0), lr: 0.1, model: .sde(integrator: .eulerMaruyama, dt: 0.001), trajectories: 4000, allowance: 0.02),
         Case(name: "quartic, hessian noise δ = 2, SDE Milstein dt = 0.002", spec: "quartic:barrier=0.5",
              noise: .hessian(batch: 1, floor: 2), lr: 0.1, model: .sde(integrator: .milstein, dt: 0.002), trajectories: 2000, allowance: 0.02),
+        // Adam's D ≈ η/2 is continuous; InvAdam's D = ηC²/2 jumps 4× at the well's edge, so
+        // its dt is small enough for the O(√dt) jump bias to fall under the allowance.
+        Case(name: "pq, hessian noise, Adam reduced SDE dt = 0.002", spec: "pq:ha=4,hb=2,barrier=0.25",
+             noise: .hessian(batch: 1, floor: 0), lr: 0.1, optimizer: .adam, model: .sde(integrator: .eulerMaruyama, dt: 0.002),
+             trajectories: 4000, allowance: 0.03),
+        Case(name: "pq, hessian noise, InvAdam reduced SDE dt = 0.0001", spec: "pq:ha=4,hb=2,barrier=0.25",
+             noise: .hessian(batch: 1, floor: 0), lr: 0.1, optimizer: .invadam, model: .sde(integrator: .eulerMaruyama, dt: 0.0001),
+             trajectories: 4000, allowance: 0.03),
         Case(name: "quartic, isotropic, discrete SGD η = 0.001", spec: "quartic:barrier=1",
              noise: .isotropic(sigma2: 500), lr: 0.001, model: .discrete, trajectories: 2000, allowance: 0.03),
     ]
 
     @Test(arguments: cases)
     func agreesWithExact(c: Case) throws {
-        let problem = try makeProblem(c.spec, noise: c.noise, lr: c.lr, model: c.model)
+        let problem = try EscapeProblem(landscape: LandscapeSpec.parse(c.spec), optimizer: c.optimizer, noise: c.noise,
+                                        learningRate: c.lr, model: c.model)
         let prediction = try Predictor.predict(problem)
         let result = try EscapeSimulation.run(problem, try EnsembleOptions(trajectories: c.trajectories, seed: 7))
         let e = result.estimate

@@ -100,6 +100,19 @@ struct ExactMFPTTests {
         #expect(abs(p.effectiveBarrier - (2 * b * dl / eta) * (s / ha + (1 - s) / hb)) < 1e-9)
     }
 
+    /// Two-piece noise with P = C^α (ε = 0): ΔΦ = (2B^pΔL/η)(s/H_a^p + (1 − s)/|H_b|^p),
+    /// p = 1 + α: 1/2 for Adam, 3/2 for InvAdam (THEORY.md §0, §4). Hessian noise on pq is
+    /// exactly two-piece between the minimum and the saddle.
+    @Test(arguments: [(OptimizerKind.adam, 0.5), (.invadam, 1.5), (.sgd, 1.0)])
+    func exponentOfTheEffectiveBarrier(optimizer: OptimizerKind, p: Double) throws {
+        let (ha, hb, dl, eta, b) = (4.0, 2.0, 0.25, 0.1, 2.0)
+        let problem = try EscapeProblem(landscape: LandscapeSpec.parse("pq:ha=\(ha),hb=\(hb),barrier=\(dl)"),
+                                        optimizer: optimizer, noise: .hessian(batch: b, floor: 0), learningRate: eta, epsilon: 0)
+        let s = hb / (ha + hb)
+        let expected = (2 * pow(b, p) * dl / eta) * (s / pow(ha, p) + (1 - s) / pow(hb, p))
+        #expect(abs(try Predictor.predict(problem).effectiveBarrier - expected) < 1e-9 * expected)
+    }
+
     /// Mirror symmetry: escaping the right well of the mirrored landscape equals escaping the left one.
     @Test func sidesOfASymmetricLandscapeAgree() throws {
         let left = try Predictor.predict(try problem("pq:ha=4,hb=2,barrier=0.5", .hessian(batch: 1, floor: 0), lr: 0.1))
