@@ -49,7 +49,8 @@ public struct SDETrajectory<S: ScalarSDE, I: SDEIntegrator>: TrajectorySimulator
                 let g = sde.diffusion(x)
                 let gap = (target - x) * (target - next)
                 if gap < bridgeCutoff * g * g,
-                   stream.uniform() < exp(-2 * gap / (g * g * dt)) {
+                   stream.uniform() < BrownianBridge.crossingProbability(from: x, to: next, target: target,
+                                                                         variancePerStep: g * g * dt) {
                     return TrajectoryOutcome(.escaped, steps: n)
                 }
             }
