@@ -14,8 +14,8 @@ public struct EscapeProblem: Sendable {
     public let noise: NoiseSpec
     /// η.
     public let learningRate: Double
-    /// ε of the Adam-type preconditioners (the authors' default 1e-8).
-    public let epsilon: Double
+    /// β1, β2, ε, the DualAdam schedule and the heavy-ball β (defaults: the authors' code).
+    public let settings: OptimizerSettings
     public let model: DynamicsModel
     /// The step cap per trajectory, in integrator steps (optimizer steps for the discrete
     /// model); a trajectory that reaches it is censored.
@@ -28,13 +28,13 @@ public struct EscapeProblem: Sendable {
         landscape: LandscapeModel, side: StartSide = .left, target: EscapeTarget = .midpoint,
         optimizer: OptimizerKind = .sgd, noise: NoiseSpec, learningRate: Double,
         model: DynamicsModel = .sde(integrator: .eulerMaruyama, dt: nil),
-        maxSteps: Int = 100_000_000, divergenceRadius: Double? = nil, epsilon: Double = 1e-8
+        maxSteps: Int = 100_000_000, divergenceRadius: Double? = nil, settings: OptimizerSettings = OptimizerSettings()
     ) throws(InvalidParameter) {
         try Validate.positive(learningRate, "lr")
-        try Validate.nonNegative(epsilon, "eps")
-        if case .discrete = model, !optimizer.hasDiscreteIteration {
-            throw InvalidParameter("model", given: "discrete with --optimizer \(optimizer.rawValue)",
-                                   allowed: "--model sde for \(optimizer.rawValue) (its discrete iteration is not implemented yet); discrete is available for sgd")
+        try settings.validate()
+        if optimizer == .dualadam, case .sde = model, settings.blend == nil {
+            throw InvalidParameter("blend", given: "none with --optimizer dualadam --model sde",
+                                   allowed: "a frozen blend r in [0, 1] (--blend R): the reduced SDE is DualAdam at fixed r; the scheduled optimizer is --model discrete, predicted by the quasi-static hazard")
         }
         switch noise {
         case .isotropic(let sigma2): try Validate.positive(sigma2, "sigma2")
@@ -64,10 +64,19 @@ public struct EscapeProblem: Sendable {
         self.optimizer = optimizer
         self.noise = noise
         self.learningRate = learningRate
-        self.epsilon = epsilon
+        self.settings = settings
         self.model = model
         self.maxSteps = maxSteps
         self.divergenceRadius = radius
         self.geometry = geometry
+    }
+}
+
+extension EscapeProblem {
+    /// The same question from the other minimum, or for another optimizer.
+    public func with(side: StartSide? = nil, optimizer: OptimizerKind? = nil) throws(InvalidParameter) -> EscapeProblem {
+        try EscapeProblem(landscape: landscape, side: side ?? self.side, target: geometry.targetRule,
+                          optimizer: optimizer ?? self.optimizer, noise: noise, learningRate: learningRate, model: model,
+                          maxSteps: maxSteps, divergenceRadius: divergenceRadius, settings: settings)
     }
 }

@@ -40,3 +40,30 @@ public struct NoisyIteration<L: Landscape1D, N: GradientNoise1D, O: OptimizerIte
         return optimizer.step(theta, gradient: g)
     }
 }
+
+extension EscapeProblem {
+    /// Builds the problem's discrete optimizer iteration and hands it to `visitor`.
+    @inlinable
+    public func withIteration<V: OptimizerIterationVisitor>(_ visitor: V) throws -> V.Output {
+        let eta = learningRate, s = settings
+        switch optimizer {
+        case .sgd: return try visitor.visit(SGDIteration(learningRate: eta))
+        case .momentum: return try visitor.visit(HeavyBallIteration(learningRate: eta, beta: s.momentum))
+        case .adam:
+            return try visitor.visit(AdamIteration(learningRate: eta, beta1: s.beta1, beta2: s.beta2, epsilon: s.epsilon))
+        case .invadam:
+            return try visitor.visit(DualAdamIteration(learningRate: eta, beta1: s.beta1, beta2: s.beta2, epsilon: s.epsilon,
+                                                       schedule: .held(1)))
+        case .dualadam:
+            let schedule: DualAdamIteration.BlendSchedule = s.blend.map { .held($0) } ?? .annealed(switchRate: s.switchRate)
+            return try visitor.visit(DualAdamIteration(learningRate: eta, beta1: s.beta1, beta2: s.beta2, epsilon: s.epsilon,
+                                                       schedule: schedule))
+        }
+    }
+}
+
+/// Receives the problem's optimizer iteration as a concrete type.
+public protocol OptimizerIterationVisitor {
+    associatedtype Output
+    func visit<O: OptimizerIteration1D>(_ iteration: O) throws -> Output
+}

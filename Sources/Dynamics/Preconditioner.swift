@@ -5,6 +5,9 @@ public protocol Preconditioner1D: Sendable {
     func factor(variance c: Double) -> Double
     /// dP/dC.
     func factorSlope(variance c: Double) -> Double
+    /// P = κ·C^α (ε → 0), as (κ, α), when P is a power of C; nil otherwise (a DualAdam blend).
+    /// With C = H/B the escape exponent is then p = 1 + α (THEORY.md §0) and ΔΦ carries 1/κ.
+    var powerLaw: (coefficient: Double, index: Double)? { get }
     /// The optimizer's name on the command line.
     var name: String { get }
 }
@@ -14,7 +17,21 @@ public struct SGDPreconditioner: Preconditioner1D {
     public init() {}
     @inlinable public func factor(variance c: Double) -> Double { 1 }
     @inlinable public func factorSlope(variance c: Double) -> Double { 0 }
+    public var powerLaw: (coefficient: Double, index: Double)? { (1, 0) }
     public var name: String { "sgd" }
+}
+
+/// Heavy-ball momentum in its overdamped limit (THEORY.md §7): on times ≫ η/(1 − β) the
+/// iteration m ← βm + g, θ ← θ − ηm is SGD with learning rate η/(1 − β), i.e. in the
+/// toolkit's time t = η·steps the reduced SDE with the constant P = 1/(1 − β).
+/// This is the *prediction*; the simulated SDE is the underdamped ``UnderdampedLangevin``.
+public struct MomentumPreconditioner: Preconditioner1D {
+    public let beta: Double
+    public init(beta: Double) { self.beta = beta }
+    @inlinable public func factor(variance c: Double) -> Double { 1 / (1 - beta) }
+    @inlinable public func factorSlope(variance c: Double) -> Double { 0 }
+    public var powerLaw: (coefficient: Double, index: Double)? { (1 / (1 - beta), 0) }
+    public var name: String { "momentum" }
 }
 
 /// Adam's reduced SDE (ε → ε, β1 = 0, β2 → 1; THEORY.md §0, §1): v̂ ≈ E[g²] ≈ C near
@@ -28,6 +45,7 @@ public struct AdamPreconditioner: Preconditioner1D {
         let r = c.squareRoot(), n = r + epsilon
         return -1 / (2 * r * n * n)
     }
+    public var powerLaw: (coefficient: Double, index: Double)? { (1, -0.5) }
     public var name: String { "adam" }
 }
 
@@ -38,5 +56,30 @@ public struct InvAdamPreconditioner: Preconditioner1D {
     public init(epsilon: Double) { self.epsilon = epsilon }
     @inlinable public func factor(variance c: Double) -> Double { c.squareRoot() + epsilon }
     @inlinable public func factorSlope(variance c: Double) -> Double { 1 / (2 * c.squareRoot()) }
+    public var powerLaw: (coefficient: Double, index: Double)? { (1, 0.5) }
     public var name: String { "invadam" }
+}
+
+/// DualAdam at a frozen blend r (THEORY.md §7): P_r = (1 − r)·P_Adam + r·P_Inv. r = 0 is
+/// Adam, r = 1 InvAdam. The quasi-static hazard of the scheduled optimizer is built from
+/// the escape times of these frozen-r SDEs.
+public struct BlendPreconditioner: Preconditioner1D {
+    public let blend: Double
+    public let adam: AdamPreconditioner
+    public let inverse: InvAdamPreconditioner
+    public init(blend r: Double, epsilon: Double) {
+        blend = r
+        adam = AdamPreconditioner(epsilon: epsilon)
+        inverse = InvAdamPreconditioner(epsilon: epsilon)
+    }
+    @inlinable public func factor(variance c: Double) -> Double {
+        (1 - blend) * adam.factor(variance: c) + blend * inverse.factor(variance: c)
+    }
+    @inlinable public func factorSlope(variance c: Double) -> Double {
+        (1 - blend) * adam.factorSlope(variance: c) + blend * inverse.factorSlope(variance: c)
+    }
+    public var powerLaw: (coefficient: Double, index: Double)? {
+        blend == 0 ? adam.powerLaw : blend == 1 ? inverse.powerLaw : nil
+    }
+    public var name: String { "dualadam" }
 }

@@ -3,6 +3,10 @@ import NumericKit
 
 /// Receives an escape problem's reduced SDE with every type concrete — landscape (already
 /// oriented), noise model and preconditioner — so that what it runs is specialised.
+///
+/// For `momentum` the preconditioner is the overdamped limit P = 1/(1 − β) (the simulated
+/// SDE is built from the same landscape and noise); for scheduled `dualadam` it is the
+/// blend at r = 0, the dynamics after the switch.
 public protocol ReducedSDEVisitor {
     associatedtype Output
     func visit<L: Landscape1D, N: GradientNoise1D, P: Preconditioner1D>(_ sde: ReducedSDE<L, N, P>) throws -> Output
@@ -38,18 +42,29 @@ struct NoiseStage<V: ReducedSDEVisitor>: Landscape1DVisitor {
 
     @inlinable
     func withPreconditioner<L: Landscape1D, N: GradientNoise1D>(_ landscape: L, _ noise: N) throws -> V.Output {
+        let eta = problem.learningRate, settings = problem.settings
         switch problem.optimizer {
         case .sgd:
-            try visitor.visit(ReducedSDE(landscape: landscape, noise: noise, preconditioner: SGDPreconditioner(),
-                                         learningRate: problem.learningRate))
+            return try visitor.visit(ReducedSDE(landscape: landscape, noise: noise, preconditioner: SGDPreconditioner(),
+                                                learningRate: eta))
+        case .momentum:
+            return try visitor.visit(ReducedSDE(landscape: landscape, noise: noise,
+                                                preconditioner: MomentumPreconditioner(beta: settings.momentum),
+                                                learningRate: eta))
         case .adam:
-            try visitor.visit(ReducedSDE(landscape: landscape, noise: noise,
-                                         preconditioner: AdamPreconditioner(epsilon: problem.epsilon),
-                                         learningRate: problem.learningRate))
+            return try visitor.visit(ReducedSDE(landscape: landscape, noise: noise,
+                                                preconditioner: AdamPreconditioner(epsilon: settings.epsilon),
+                                                learningRate: eta))
         case .invadam:
-            try visitor.visit(ReducedSDE(landscape: landscape, noise: noise,
-                                         preconditioner: InvAdamPreconditioner(epsilon: problem.epsilon),
-                                         learningRate: problem.learningRate))
+            return try visitor.visit(ReducedSDE(landscape: landscape, noise: noise,
+                                                preconditioner: InvAdamPreconditioner(epsilon: settings.epsilon),
+                                                learningRate: eta))
+        case .dualadam:
+            // Frozen r, or for the scheduled optimizer r = 0: the Adam dynamics after the switch.
+            return try visitor.visit(ReducedSDE(landscape: landscape, noise: noise,
+                                                preconditioner: BlendPreconditioner(blend: settings.blend ?? 0,
+                                                                                    epsilon: settings.epsilon),
+                                                learningRate: eta))
         }
     }
 }

@@ -1,15 +1,54 @@
 import NumericKit
 
-/// The optimizers whose escape dynamics the toolkit models.
+/// The optimizers whose escape dynamics the toolkit models (THEORY.md §0, §7). Each has a
+/// reduced SDE (`--model sde`) and its real discrete update rule (`--model discrete`):
 ///
-/// `adam` and `invadam` are modelled by their reduced SDEs (THEORY.md §0); their discrete
-/// iterations (with moments, bias correction and the DualAdam schedule) are not built yet
-/// and `--model discrete` refuses them.
+/// | optimizer | discrete update | reduced SDE |
+/// |---|---|---|
+/// | `sgd` | θ ← θ − ηg | P = 1 |
+/// | `momentum` | m ← βm + g, θ ← θ − ηm | underdamped Langevin (mass η, friction 1 − β); overdamped limit P = 1/(1 − β) |
+/// | `adam` | Adam with bias correction | P = 1/(√C + ε) |
+/// | `invadam` | DualAdam with r held at 1: θ ← θ − η·m̂·(√v̂ + ε) | P = √C + ε |
+/// | `dualadam` | DualAdam, r = max(0, 1 − tξ), hard switch to Adam once r < ξ | frozen r: P = (1 − r)P_Adam + r·P_Inv |
 public enum OptimizerKind: String, CaseIterable, Sendable, Codable {
-    case sgd, adam, invadam
+    case sgd, momentum, adam, invadam, dualadam
 
-    /// Whether `--model discrete` is available.
-    public var hasDiscreteIteration: Bool { self == .sgd }
+    /// Whether the optimizer keeps Adam's moments (β1, β2, ε apply).
+    public var isAdamType: Bool { self == .adam || self == .invadam || self == .dualadam }
+}
+
+/// The optimizers' hyper-parameters beyond the learning rate. Defaults are those of the
+/// DualAdam authors' code (github.com/LongJin-lab/DualAdam, DualAdam.py; THEORY.md §7):
+/// β = (0.9, 0.999), ε = 1e-8, switch rate ξ = 0.01; heavy-ball momentum β = 0.9.
+public struct OptimizerSettings: Sendable, Equatable, Codable {
+    /// β1: decay of Adam's first moment m.
+    public var beta1: Double
+    /// β2: decay of Adam's second moment v.
+    public var beta2: Double
+    /// ε, added outside the square root: n = √v̂ + ε.
+    public var epsilon: Double
+    /// ξ of DualAdam's schedule r = max(0, 1 − t·ξ).
+    public var switchRate: Double
+    /// β of heavy-ball momentum.
+    public var momentum: Double
+    /// DualAdam's blend held fixed at r (no schedule, no switch); nil: the authors' schedule.
+    public var blend: Double?
+
+    public init(beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8, switchRate: Double = 0.01,
+                momentum: Double = 0.9, blend: Double? = nil) {
+        self.beta1 = beta1; self.beta2 = beta2; self.epsilon = epsilon
+        self.switchRate = switchRate; self.momentum = momentum; self.blend = blend
+    }
+
+    /// Throws an ``InvalidParameter`` naming the first value out of range.
+    public func validate() throws(InvalidParameter) {
+        try Validate.inHalfOpenUnitInterval(beta1, "beta1")
+        try Validate.inHalfOpenUnitInterval(beta2, "beta2")
+        try Validate.nonNegative(epsilon, "eps")
+        try Validate.positive(switchRate, "switch-rate")
+        try Validate.inHalfOpenUnitInterval(momentum, "momentum")
+        if let blend { try Validate.inClosedInterval(blend, 0, 1, "blend") }
+    }
 }
 
 /// The gradient-noise model (THEORY.md §2), with its parameters.

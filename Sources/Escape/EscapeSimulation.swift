@@ -11,12 +11,17 @@ public enum EscapeSimulation {
     }
 }
 
-/// An ensemble's estimate with the run's settings.
-public struct SimulationResult: Sendable, Equatable {
+/// An ensemble's outcomes and estimate with the run's settings.
+public struct SimulationResult: Sendable {
     public let estimate: EscapeEstimate
+    /// Every trajectory's outcome, in trajectory order.
+    public let outcomes: [TrajectoryOutcome]
+    /// SDE time per integrator step (dt; η for the discrete model).
+    public let timePerStep: Double
     /// The SDE step used (nil for the discrete model).
     public let dt: Double?
     public let model: String
+    /// "euler-maruyama", "milstein", "symplectic-euler" (momentum's underdamped SDE), nil for discrete.
     public let integrator: String?
     public let options: EnsembleOptions
 }
@@ -27,26 +32,36 @@ struct EnsembleVisitor: ReducedSDEVisitor {
 
     func visit<L: Landscape1D, N: GradientNoise1D, P: Preconditioner1D>(_ sde: ReducedSDE<L, N, P>) throws -> SimulationResult {
         let g = problem.geometry
-        let eta = problem.learningRate
         switch problem.model {
         case .sde(let kind, let requestedDt):
+            if problem.optimizer == .momentum {
+                let langevin = UnderdampedLangevin(landscape: sde.landscape, noise: sde.noise, learningRate: problem.learningRate,
+                                                   beta: problem.settings.momentum)
+                let dt = requestedDt ?? langevin.defaultTimeStep(g)
+                let trajectory = UnderdampedTrajectory(sde: langevin, start: g.start.x, target: g.target, dt: dt,
+                                                       maxSteps: problem.maxSteps, radius: problem.divergenceRadius)
+                return result(EnsembleRunner.run(trajectory, options), dt: dt, integrator: "symplectic-euler")
+            }
             let dt = requestedDt ?? sde.defaultTimeStep(g)
             let outcomes = switch kind {
             case .eulerMaruyama: runSDE(sde, EulerMaruyama(), dt: dt)
             case .milstein: runSDE(sde, Milstein(), dt: dt)
             }
-            return SimulationResult(
-                estimate: EscapeEstimate(outcomes: outcomes, timePerStep: dt, learningRate: eta),
-                dt: dt, model: "sde", integrator: kind.rawValue, options: options)
+            return result(outcomes, dt: dt, integrator: kind.rawValue)
         case .discrete:
-            // EscapeProblem refuses the discrete model for optimizers without an iteration.
-            precondition(problem.optimizer.hasDiscreteIteration, "validated by EscapeProblem")
-            let outcomes = runIteration(NoisyIteration(landscape: sde.landscape, noise: sde.noise,
-                                                       optimizer: SGDIteration(learningRate: eta)))
-            return SimulationResult(
-                estimate: EscapeEstimate(outcomes: outcomes, timePerStep: eta, learningRate: eta),
-                dt: nil, model: "discrete", integrator: nil, options: options)
+            let outcomes = try problem.withIteration(IterationVisitor(problem: problem, options: options,
+                                                                      landscape: sde.landscape, noise: sde.noise))
+            return result(outcomes, dt: nil, integrator: nil)
         }
+    }
+
+    func result(_ outcomes: [TrajectoryOutcome], dt: Double?, integrator: String?) -> SimulationResult {
+        let eta = problem.learningRate
+        let timePerStep = dt ?? eta
+        return SimulationResult(
+            estimate: EscapeEstimate(outcomes: outcomes, timePerStep: timePerStep, learningRate: eta),
+            outcomes: outcomes, timePerStep: timePerStep, dt: dt, model: problem.model.name,
+            integrator: integrator, options: options)
     }
 
     func runSDE<S: ScalarSDE, I: SDEIntegrator>(_ sde: S, _ integrator: I, dt: Double) -> [TrajectoryOutcome] {
@@ -55,10 +70,19 @@ struct EnsembleVisitor: ReducedSDEVisitor {
                                        dt: dt, maxSteps: problem.maxSteps, radius: problem.divergenceRadius)
         return EnsembleRunner.run(trajectory, options)
     }
+}
 
-    func runIteration<L, N, O>(_ iteration: NoisyIteration<L, N, O>) -> [TrajectoryOutcome] {
+/// Runs the problem's discrete iteration on the oriented landscape and noise.
+struct IterationVisitor<L: Landscape1D, N: GradientNoise1D>: OptimizerIterationVisitor {
+    let problem: EscapeProblem
+    let options: EnsembleOptions
+    let landscape: L
+    let noise: N
+
+    func visit<O: OptimizerIteration1D>(_ optimizer: O) throws -> [TrajectoryOutcome] {
         let g = problem.geometry
-        let trajectory = IterationTrajectory(iteration: iteration, start: g.start.x, target: g.target,
+        let trajectory = IterationTrajectory(iteration: NoisyIteration(landscape: landscape, noise: noise, optimizer: optimizer),
+                                             start: g.start.x, target: g.target,
                                              maxSteps: problem.maxSteps, radius: problem.divergenceRadius)
         return EnsembleRunner.run(trajectory, options)
     }

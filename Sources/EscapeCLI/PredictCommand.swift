@@ -11,6 +11,9 @@ struct PredictCommand: ParsableCommand {
     @OptionGroup var problem: ProblemArguments
     @OptionGroup var output: OutputArguments
 
+    @Flag(name: .customLong("both-wells"), help: "Escape times out of both minima and ln(τ_flat/τ_sharp) for every optimizer (selectivity, THEORY §4).")
+    var bothWells = false
+
     struct Report: Encodable {
         let problem: ProblemSummary
         let prediction: Prediction
@@ -23,8 +26,21 @@ struct PredictCommand: ParsableCommand {
         enum Key: String, CodingKey { case problem }
     }
 
+    struct BothWellsReport: Encodable {
+        let problem: ProblemSummary
+        let bothWells: WellSelectivity
+    }
+
     func run() throws {
         let escapeProblem = try problem.problem()
+        if bothWells {
+            let selectivity = try WellSelectivity(problem: escapeProblem, optimizers: WellSelectivity.optimizers(for: escapeProblem))
+            let summary = ProblemSummary(escapeProblem)
+            if output.json { return try JSONOutput.print(BothWellsReport(problem: summary, bothWells: selectivity)) }
+            print(summary.oneLine)
+            print(PredictionText.selectivity(selectivity))
+            return
+        }
         let prediction = try Predictor.predict(escapeProblem)
         let summary = ProblemSummary(escapeProblem)
         if output.json { return try JSONOutput.print(Report(problem: summary, prediction: prediction)) }
@@ -32,6 +48,7 @@ struct PredictCommand: ParsableCommand {
         print(PredictionText.geometry(prediction))
         print("")
         print(Text.table(PredictionText.rows(prediction)))
+        PredictionText.details(prediction)
         PredictionText.notes(prediction.notes)
     }
 }
@@ -43,12 +60,41 @@ enum PredictionText {
     }
 
     static func rows(_ p: Prediction) -> [[String]] {
-        [["", "time t", "optimizer steps", ""],
-         ["exact MFPT", Text.number(p.exactTime, 6), Text.number(p.exactSteps, 6), "(THEORY §3, quadrature rel. error \(Text.number(p.exactRelativeError, 2)))"],
-         ["Kramers", Text.number(p.kramersTime, 6), Text.number(p.kramersSteps, 6), "(THEORY §4, Kramers/exact = \(Text.number(p.kramersOverExact, 4)))"]]
+        var rows = [["", "time t", "optimizer steps", ""],
+                    ["exact MFPT", Text.number(p.exactTime, 6), Text.number(p.exactSteps, 6), "(THEORY §3, quadrature rel. error \(Text.number(p.exactRelativeError, 2)))"],
+                    ["Kramers", Text.number(p.kramersTime, 6), Text.number(p.kramersSteps, 6), "(THEORY §4, Kramers/exact = \(Text.number(p.kramersOverExact, 4)))"]]
+        if p.reference != "exactTime" {
+            rows.append(["reference", Text.number(p.referenceTime, 6), Text.number(p.referenceSteps, 6), "(\(p.reference))"])
+        }
+        return rows
+    }
+
+    /// The scaling law, the DualAdam schedule and the §4 validity diagnostics, one line each.
+    static func details(_ p: Prediction) {
+        if let e = p.exponent {
+            var line = "scaling: p = \(Text.number(e.p, 3))"
+            if let s = e.s, let f = e.formulaBarrier { line += ", s = \(Text.number(s, 4)), ΔΦ by formula = \(Text.number(f, 5))" }
+            print(line)
+        }
+        if let f = p.underdampedFactor { print("momentum: underdamped factor (|H_b|/γ)/λ_b = \(Text.number(f, 4))") }
+        if let h = p.hazard {
+            print("dualadam schedule: ξ = \(Text.number(h.switchRate, 3)), Adam from step \(h.switchStep), inverse term dominates through step \(h.inverseDominatesThroughStep) (n = √C_a + ε = \(Text.number(h.denominatorAtMinimum, 4))); τ(r=1) = \(Text.number(h.inverseTime, 5)), τ(r=0) = \(Text.number(h.adamTime, 5)); hazard mean \(Text.number(h.meanSteps, 6)) steps")
+        }
+        let v = p.validity
+        print("SDE validity (§4): max η·P·|L″| = \(Text.number(v.maxStepCurvature, 3)), per-step noise / (saddle − minimum) = \(Text.number(v.maxStepNoiseOverScale, 3)), relaxation ≈ \(Text.number(v.relaxationSteps, 3)) steps, ΔΦ = \(Text.number(v.effectiveBarrier, 4))")
     }
 
     static func notes(_ notes: [String]) {
         for note in notes { print("note: \(note)") }
+    }
+
+    static func selectivity(_ w: WellSelectivity) -> String {
+        var rows = [["optimizer", "p", "τ left (steps)", "τ right (steps)", "ΔΦ left", "ΔΦ right", "ln(τ_flat/τ_sharp)", "ΔΦ_flat − ΔΦ_sharp", "by formula"]]
+        for r in w.rows {
+            rows.append([r.optimizer, Text.number(r.p, 3), Text.number(r.leftSteps, 5), Text.number(r.rightSteps, 5),
+                         Text.number(r.leftBarrier, 4), Text.number(r.rightBarrier, 4), Text.number(r.logFlatOverSharp, 4),
+                         Text.number(r.barrierDifference, 4), Text.number(r.formulaDifference, 4)])
+        }
+        return "flat minimum: \(w.flatSide.rawValue) (L″ = \(Text.number(w.flatCurvature, 4))), sharp: L″ = \(Text.number(w.sharpCurvature, 4)); ln(τ_flat/τ_sharp) > 0: the optimizer stays longer in the flat minimum\n\n" + Text.table(rows)
     }
 }

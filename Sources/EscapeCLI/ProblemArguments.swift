@@ -18,8 +18,23 @@ struct ProblemArguments: ParsableArguments {
     @Option(help: "Optimizer: \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", ")).")
     var optimizer: OptimizerKind = .sgd
 
-    @Option(help: "ε of adam/invadam's preconditioner 1/(√C + ε) or √C + ε (default 1e-8, as in the DualAdam authors' code).")
-    var eps: Double = 1e-8
+    @Option(help: "ε of adam/invadam/dualadam, added outside the square root: n = √v̂ + ε (default 1e-8, as in the DualAdam authors' code).")
+    var eps: Double?
+
+    @Option(help: "β1 of adam/invadam/dualadam's first moment, --model discrete (default 0.9, as in the authors' code; the SDE takes β1 = 0).")
+    var beta1: Double?
+
+    @Option(help: "β2 of adam/invadam/dualadam's second moment, --model discrete (default 0.999, as in the authors' code; the SDE takes β2 → 1).")
+    var beta2: Double?
+
+    @Option(name: .customLong("switch-rate"), help: "ξ of dualadam's schedule r = max(0, 1 − t·ξ), hard switch to Adam once r < ξ (default 0.01, as in the authors' code; their experiments use 8e-5).")
+    var switchRate: Double?
+
+    @Option(help: "Hold dualadam's blend at r in [0, 1] (no schedule): required with --model sde, where the reduced SDE is P = (1 − r)P_Adam + r·P_Inv.")
+    var blend: Double?
+
+    @Option(help: "β of --optimizer momentum (heavy ball m ← βm + g, θ ← θ − ηm; default 0.9).")
+    var momentum: Double?
 
     @Option(name: .customLong("lr"), help: "Learning rate η (> 0).")
     var learningRate: Double = 0.1
@@ -85,7 +100,31 @@ struct ProblemArguments: ParsableArguments {
         return try EscapeProblem(
             landscape: landscape, side: from, target: try EscapeTarget.parse(escapeAt),
             optimizer: optimizer, noise: noiseSpec, learningRate: learningRate, model: dynamics,
-            maxSteps: maxSteps, divergenceRadius: divergenceRadius, epsilon: eps)
+            maxSteps: maxSteps, divergenceRadius: divergenceRadius, settings: try settings(dynamics))
+    }
+
+    /// The optimizer's hyper-parameters, refusing those that do not apply.
+    private func settings(_ dynamics: DynamicsModel) throws -> OptimizerSettings {
+        let adamType = "--optimizer adam, invadam or dualadam"
+        if !optimizer.isAdamType {
+            try refuse(eps, "eps", adamType)
+            try refuse(beta1, "beta1", adamType)
+            try refuse(beta2, "beta2", adamType)
+        } else if dynamics != .discrete {
+            try refuse(beta1, "beta1", "--model discrete (the reduced SDE takes β1 = 0)")
+            try refuse(beta2, "beta2", "--model discrete (the reduced SDE takes β2 → 1)")
+        }
+        if optimizer != .dualadam {
+            try refuse(blend, "blend", "--optimizer dualadam")
+            try refuse(switchRate, "switch-rate", "--optimizer dualadam")
+        } else if blend != nil {
+            try refuse(switchRate, "switch-rate", "dualadam's schedule, not with a held --blend")
+        }
+        if optimizer != .momentum { try refuse(momentum, "momentum", "--optimizer momentum") }
+        let defaults = OptimizerSettings()
+        return OptimizerSettings(beta1: beta1 ?? defaults.beta1, beta2: beta2 ?? defaults.beta2, epsilon: eps ?? defaults.epsilon,
+                                 switchRate: switchRate ?? defaults.switchRate, momentum: momentum ?? defaults.momentum,
+                                 blend: blend)
     }
 
     private func refuse<T>(_ value: T?, _ name: String, _ appliesTo: String) throws {

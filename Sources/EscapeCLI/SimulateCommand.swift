@@ -1,6 +1,8 @@
 import ArgumentParser
 import Dynamics
 import Escape
+import Foundation
+import NumericKit
 import Sweeps
 import Theory
 
@@ -14,8 +16,14 @@ struct SimulateCommand: ParsableCommand {
     @OptionGroup var ensemble: EnsembleArguments
     @OptionGroup var output: OutputArguments
 
-    /// The JSON object (docs/output.md). Contains nothing that depends on the thread count
-    /// or the clock, so the same spec and seed print the same bytes.
+    @Option(help: "Write the fraction-escaped curve (Kaplan–Meier survival with 95% band, and the prediction beside it) to this CSV file.")
+    var survival: String?
+
+    @Flag(name: .customLong("both-wells"), help: "Simulate escape out of both minima and measure ln(τ_flat/τ_sharp) (selectivity, THEORY §4).")
+    var bothWells = false
+
+    /// The JSON object of one well (docs/output.md). Contains nothing that depends on the
+    /// thread count or the clock, so the same spec and seed print the same bytes.
     struct Report: Encodable {
         let problem: ProblemSummary
         let meanTime: Double?
@@ -34,50 +42,120 @@ struct SimulateCommand: ParsableCommand {
         let model: String
         let integrator: String?
         let dt: Double?
+        let exponentiality: ExponentialityTest?
         let warnings: [String]
         let prediction: Prediction
         let comparison: Comparison
     }
 
+    /// The measured and predicted ln(τ_flat/τ_sharp).
+    struct MeasuredSelectivity: Encodable {
+        let flatSide: String
+        let logFlatOverSharp: Double?
+        /// Delta method: √((SE_f/τ_f)² + (SE_s/τ_s)²).
+        let standardError: Double?
+        let predictedLogFlatOverSharp: Double
+    }
+
+    struct BothWellsReport: Encodable {
+        let wells: [Report]
+        let selectivity: MeasuredSelectivity
+        let survivalFile: String?
+    }
+
     func run() throws {
-        let escapeProblem = try problem.problem()
+        let base = try problem.problem()
         let options = try EnsembleOptions(trajectories: ensemble.trajectories, seed: ensemble.seed,
                                           threads: ensemble.threads, generator: ensemble.rng)
-        let prediction = try Predictor.predict(escapeProblem)
-        let result = try EscapeSimulation.run(escapeProblem, options)
-        let e = result.estimate
-        let report = Report(
-            problem: ProblemSummary(escapeProblem), meanTime: e.meanTime, standardError: e.standardError,
-            ci95: e.ci95, meanSteps: e.meanSteps, trajectories: e.trajectories, escaped: e.escaped,
-            censored: e.censored, diverged: e.diverged, divergedFraction: e.divergedFraction,
-            censoredEstimate: e.censoredEstimate, integratorSteps: e.integratorSteps, seed: options.seed,
-            rng: options.generator.rawValue, model: result.model, integrator: result.integrator, dt: result.dt,
-            warnings: e.warnings, prediction: prediction, comparison: Comparison(estimate: e, prediction: prediction))
-        if output.json { return try JSONOutput.print(report) }
+        let survivalURL = try survival.map(Self.survivalURL)
+        let sides: [StartSide] = bothWells ? [.left, .right] : [base.side]
+        var reports: [Report] = []
+        var survivalRows: [[String]] = []
+        for side in sides {
+            let escapeProblem = try base.with(side: side)
+            let prediction = try Predictor.predict(escapeProblem)
+            let result = try EscapeSimulation.run(escapeProblem, options)
+            let curve = SurvivalCurve(outcomes: result.outcomes, timePerStep: result.timePerStep,
+                                      learningRate: escapeProblem.learningRate)
+            if survivalURL != nil { survivalRows += SurvivalTable.rows(from: side.rawValue, curve: curve, prediction: prediction) }
+            let e = result.estimate
+            reports.append(Report(
+                problem: ProblemSummary(escapeProblem), meanTime: e.meanTime, standardError: e.standardError,
+                ci95: e.ci95, meanSteps: e.meanSteps, trajectories: e.trajectories, escaped: e.escaped,
+                censored: e.censored, diverged: e.diverged, divergedFraction: e.divergedFraction,
+                censoredEstimate: e.censoredEstimate, integratorSteps: e.integratorSteps, seed: options.seed,
+                rng: options.generator.rawValue, model: result.model, integrator: result.integrator, dt: result.dt,
+                exponentiality: ExponentialityTest(curve: curve), warnings: e.warnings, prediction: prediction,
+                comparison: Comparison(estimate: e, prediction: prediction)))
+        }
+        if let survivalURL { try TableWriter.write(SurvivalTable.csv(survivalRows), to: survivalURL) }
+        if !bothWells {
+            if output.json { return try JSONOutput.print(reports[0]) }
+            printReport(reports[0])
+            if let survival { print("survival curve written to \(survival)") }
+            return
+        }
+        let selectivity = Self.selectivity(reports)
+        if output.json { return try JSONOutput.print(BothWellsReport(wells: reports, selectivity: selectivity, survivalFile: survival)) }
+        for report in reports { printReport(report); print("") }
+        let measured = selectivity.logFlatOverSharp.map { "\(Text.number($0, 4)) ± \(Text.number(selectivity.standardError, 3))" } ?? "—"
+        print("flat minimum: \(selectivity.flatSide); ln(τ_flat/τ_sharp) measured \(measured), predicted \(Text.number(selectivity.predictedLogFlatOverSharp, 4))")
+        if let survival { print("survival curves written to \(survival)") }
+    }
+
+    static func survivalURL(_ path: String) throws -> URL {
+        guard path.hasSuffix(".csv") else {
+            throw InvalidParameter("survival", given: "'\(path)'", allowed: "a file name ending in .csv")
+        }
+        let url = URL(fileURLWithPath: path)
+        try TableWriter.prepare(directory: url.deletingLastPathComponent())
+        return url
+    }
+
+    static func selectivity(_ reports: [Report]) -> MeasuredSelectivity {
+        let (left, right) = (reports[0], reports[1])
+        let flatIsLeft = left.prediction.minimum.curvature <= right.prediction.minimum.curvature
+        let (flat, sharp) = flatIsLeft ? (left, right) : (right, left)
+        var ratio: Double?, se: Double?
+        if let mf = flat.meanTime, let ms = sharp.meanTime {
+            ratio = log(mf / ms)
+            if let sf = flat.standardError, let ss = sharp.standardError {
+                se = ((sf / mf) * (sf / mf) + (ss / ms) * (ss / ms)).squareRoot()
+            }
+        }
+        return MeasuredSelectivity(flatSide: flatIsLeft ? "left" : "right", logFlatOverSharp: ratio, standardError: se,
+                                   predictedLogFlatOverSharp: flat.prediction.logReferenceTime - sharp.prediction.logReferenceTime)
+    }
+
+    private func printReport(_ report: Report) {
+        let prediction = report.prediction
         print(report.problem.oneLine)
-        let stepText = result.dt.map { "sde, \(result.integrator ?? ""), dt=\(Text.number($0, 4))" } ?? "discrete iteration"
-        print("\(stepText)  seed \(options.seed)  \(options.generator.rawValue)")
+        let stepText = report.dt.map { "sde, \(report.integrator ?? ""), dt=\(Text.number($0, 4))" } ?? "discrete iteration"
+        print("\(stepText)  seed \(report.seed)  \(report.rng)")
         print(PredictionText.geometry(prediction))
         print("")
-        let eta = escapeProblem.learningRate
+        let eta = report.problem.learningRate
         var rows = PredictionText.rows(prediction)
-        let ci = e.ci95.map { "95% CI [\(Text.number($0[0], 5)), \(Text.number($0[1], 5))]" } ?? ""
-        rows.insert(["measured", measuredText(e), Text.number(e.meanSteps, 6), ci], at: 1)
-        if let c = e.censoredEstimate {
+        let ci = report.ci95.map { "95% CI [\(Text.number($0[0], 5)), \(Text.number($0[1], 5))]" } ?? ""
+        let measured = report.meanTime.map { "\(Text.number($0, 6)) ± \(Text.number(report.standardError, 3))" } ?? "—"
+        rows.insert(["measured", measured, Text.number(report.meanSteps, 6), ci], at: 1)
+        if let c = report.censoredEstimate {
             rows.insert(["measured (censoring-aware)", Text.number(c.meanTime, 6), Text.number(c.meanTime.map { $0 / eta }, 6),
                          "95% CI [\(Text.number(c.ci95[0], 5)), \(Text.number(c.ci95[1], 5))]"], at: 2)
         }
         print(Text.table(rows))
         print("")
         let c = report.comparison
-        print("measured/exact \(Text.number(c.measuredOverExact, 4))  z = \(Text.number(c.zScore, 3))  measured/Kramers \(Text.number(c.measuredOverKramers, 4))")
-        print("trajectories \(e.trajectories): escaped \(e.escaped), censored \(e.censored), diverged \(e.diverged); \(e.integratorSteps) integrator steps")
-        for warning in e.warnings { print("warning: \(warning)") }
+        var line = "measured/exact \(Text.number(c.measuredOverExact, 4))"
+        if c.reference != "exactTime" { line += "  measured/reference \(Text.number(c.measuredOverReference, 4))" }
+        line += "  z = \(Text.number(c.zScore, 3)) (vs \(c.reference))  measured/Kramers \(Text.number(c.measuredOverKramers, 4))"
+        print(line)
+        print("trajectories \(report.trajectories): escaped \(report.escaped), censored \(report.censored), diverged \(report.diverged) (fraction \(Text.number(report.divergedFraction, 3))); \(report.integratorSteps) integrator steps")
+        if let ks = report.exponentiality {
+            print("exponential escape times? KS D = \(Text.number(ks.statistic, 3)), Stephens D* = \(Text.number(ks.modifiedStatistic, 3)) (5% critical \(ks.critical5)): \(ks.consistentWithExponential ? "consistent" : "NOT exponential")")
+        }
+        PredictionText.details(prediction)
+        for warning in report.warnings { print("warning: \(warning)") }
         PredictionText.notes(prediction.notes)
-    }
-
-    private func measuredText(_ e: EscapeEstimate) -> String {
-        guard let m = e.meanTime else { return "—" }
-        return "\(Text.number(m, 6)) ± \(Text.number(e.standardError, 3))"
     }
 }

@@ -32,10 +32,14 @@ public protocol Landscape1D: Landscape {
     var curvatureSignChanges: [Double] { get }
     /// The spec string that rebuilds this landscape (`quartic:barrier=1,a=1,tilt=0`).
     var spec: String { get }
+    /// Whether L″ is constant between breakpoints (then `hessian` noise with δ = 0 *is* the
+    /// `frozen` model, and Xie's s-formula for ΔΦ is exact; THEORY.md §2, §4).
+    var hasPiecewiseConstantCurvature: Bool { get }
 }
 
 extension Landscape1D {
     public var dimension: Int { 1 }
+    public var hasPiecewiseConstantCurvature: Bool { false }
     public func value(_ theta: [Double]) -> Double { value(theta[0]) }
     public func gradient(_ theta: [Double], into gradient: inout [Double]) { gradient[0] = derivative(theta[0]) }
     public func hessian(_ theta: [Double]) -> [Double] { [secondDerivative(theta[0])] }

@@ -19,5 +19,6 @@ public struct MirroredLandscape<Base: Landscape1D>: Landscape1D {
     }
     public var breakpoints: [Double] { base.breakpoints.reversed().map { -$0 } }
     public var curvatureSignChanges: [Double] { base.curvatureSignChanges.reversed().map { -$0 } }
+    public var hasPiecewiseConstantCurvature: Bool { base.hasPiecewiseConstantCurvature }
     public var spec: String { "mirrored:of=\(base.spec)" }
 }

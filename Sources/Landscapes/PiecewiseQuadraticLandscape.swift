@@ -67,6 +67,7 @@ public struct PiecewiseQuadraticLandscape: Landscape1D, Equatable {
     }
     public var breakpoints: [Double] { [c1, c2] }
     public var curvatureSignChanges: [Double] { [c1, c2] }
+    public var hasPiecewiseConstantCurvature: Bool { true }
     public var spec: String {
         "pq:ha=\(Validate.format(ha)),hb=\(Validate.format(hb)),barrier=\(Validate.format(barrier)),hc=\(Validate.format(hc))"
     }

@@ -48,6 +48,20 @@ public enum Validate {
         }
     }
 
+    /// A number in the closed interval [low, high].
+    public static func inClosedInterval(_ value: Double, _ low: Double, _ high: Double, _ name: String) throws(InvalidParameter) {
+        guard value >= low, value <= high else {
+            throw InvalidParameter(name, given: format(value), allowed: "a number in [\(format(low)), \(format(high))]")
+        }
+    }
+
+    /// A number in [0, 1): a decay rate such as β.
+    public static func inHalfOpenUnitInterval(_ value: Double, _ name: String) throws(InvalidParameter) {
+        guard value >= 0, value < 1 else {
+            throw InvalidParameter(name, given: format(value), allowed: "a number in [0, 1)")
+        }
+    }
+
     /// Shortest round-trip text of a Double, as the user would have typed it.
     public static func format(_ value: Double) -> String {
         if value.isNaN { return "nan" }

@@ -41,6 +41,23 @@ public struct Prediction: Sendable, Equatable, Codable {
     public let preconditionerAtMinimum: Double
     public let preconditionerAtSaddle: Double
     public let interpretation: String
+    /// The escape-time scaling law (p, s, ΔΦ by formula) when C = H/B and P = κC^α.
+    public let exponent: ScalingExponent?
+    /// Momentum only: the underdamped Kramers factor (|H_b|/γ)/λ_b ≥ 1 by which inertia
+    /// lengthens the overdamped escape time (Kramers 1940, spatial-diffusion regime).
+    public let underdampedFactor: Double?
+    /// Scheduled DualAdam only: the quasi-static hazard prediction (THEORY.md §7).
+    public let hazard: DualAdamHazard?
+    /// The prediction a measurement is compared with, and what it is: the exact MFPT; for
+    /// momentum the overdamped exact MFPT × ``underdampedFactor``; for scheduled DualAdam
+    /// the hazard's mean.
+    public let referenceTime: Double?
+    public let referenceSteps: Double?
+    /// ln referenceTime (finite where the time overflows a Double).
+    public let logReferenceTime: Double
+    public let reference: String
+    /// §4's diagnostics of whether the SDE describes the discrete iteration.
+    public let validity: ValidityDiagnostics
     public let notes: [String]
 }
 
@@ -57,32 +74,68 @@ struct PredictionVisitor: ReducedSDEVisitor {
     func visit<L: Landscape1D, N: GradientNoise1D, P: Preconditioner1D>(_ sde: ReducedSDE<L, N, P>) throws -> Prediction {
         let g = problem.geometry
         let a = g.start, b = g.saddle, c = g.nextMinimum
-        let eta = problem.learningRate
-        let exact = try ExactMFPT(sde: sde, from: a.x, to: g.target, breakpoints: sde.breakpoints,
-                                  criticalPoints: [a.x, b.x, c.x])
-        let deltaPhi = try EffectivePotential(sde: sde, nodes: [a.x] + sde.breakpoints.filter { $0 > a.x && $0 < b.x } + [b.x]).values.last!
-        let da = sde.diffusivity(a.x), db = sde.diffusivity(b.x)
-        let kramersFull = KramersTime(effectiveBarrier: deltaPhi, diffusivityAtMinimum: da, diffusivityAtSaddle: db,
-                                      rateAtMinimum: sde.relaxationRate(at: a.x), rateAtSaddle: sde.relaxationRate(at: b.x))
+        let eta = problem.learningRate, settings = problem.settings
+        let times = try EscapeTimes(sde, g)
+        let exact = times.exact
+        let deltaPhi = times.effectiveBarrier
         var notes: [String] = []
-        let logKramers: Double?
+        // Kramers is the time to get well past the saddle: halved at the saddle, void before it.
+        var logKramers: Double?
         if g.target > b.x {
-            logKramers = kramersFull.logTime
+            logKramers = times.kramers.logTime
         } else if g.target == b.x {
-            logKramers = kramersFull.logTime - log(2)
+            logKramers = times.kramers.logTime - log(2)
             notes.append("escape point is the saddle: Kramers time halved (half of the Laplace integral)")
         } else {
-            logKramers = nil
             notes.append("escape point lies before the saddle: Kramers does not apply; use exactTime")
         }
         if deltaPhi < 5 {
             notes.append("effective barrier ΔΦ = \(String(format: "%.3g", deltaPhi)) < 5: Kramers' relative error O(1/ΔΦ) is large")
         }
+        var logReference = exact.logTime
+        var reference = "exactTime"
+        var underdampedFactor: Double?
+        var hazard: DualAdamHazard?
+        var scans = [ValidityDiagnostics.PathScan(sde, g)]
+        switch problem.optimizer {
+        case .momentum:
+            let langevin = UnderdampedLangevin(landscape: sde.landscape, noise: sde.noise, learningRate: eta, beta: settings.momentum)
+            let factor = abs(b.curvature) / langevin.friction / langevin.saddleGrowthRate(curvature: b.curvature)
+            underdampedFactor = factor
+            logKramers = logKramers.map { $0 + log(factor) }
+            logReference += log(factor)
+            reference = "exactTime × underdampedFactor"
+            notes.append("momentum: exactTime is the overdamped limit (SGD with η/(1 − β) = \(String(format: "%.4g", eta / langevin.friction))); kramersTime and the reference include the underdamped factor \(String(format: "%.4g", factor)) (mass η, friction 1 − β); for state-dependent noise the underdamped stationary law is not e^{−Φ} and the prediction is heuristic")
+        case .dualadam where settings.blend == nil:
+            let epsilon = settings.epsilon
+            let h = try DualAdamHazard(
+                switchRate: settings.switchRate, learningRate: eta,
+                denominatorAtMinimum: sde.noise.variance(at: a.x).squareRoot() + epsilon) { r in
+                    let frozen = ReducedSDE(landscape: sde.landscape, noise: sde.noise,
+                                            preconditioner: BlendPreconditioner(blend: r, epsilon: epsilon), learningRate: eta)
+                    return try EscapeTimes(frozen, g).exact.time ?? .infinity
+                }
+            hazard = h
+            if let t = h.meanTime { logReference = log(t) } else { logReference = .infinity }
+            reference = "hazard.meanTime"
+            scans.append(ValidityDiagnostics.PathScan(
+                ReducedSDE(landscape: sde.landscape, noise: sde.noise,
+                           preconditioner: BlendPreconditioner(blend: 1, epsilon: epsilon), learningRate: eta), g))
+            notes.append("dualadam: exactTime and kramersTime are Adam's (r = 0, after the switch at step \(h.switchStep)); the reference is the quasi-static hazard's mean; the inverse term dominates through step \(h.inverseDominatesThroughStep)")
+        default:
+            break
+        }
+        let validity = ValidityDiagnostics(scans, geometry: g, effectiveBarrier: deltaPhi)
         if case .discrete = problem.model {
-            notes.append("discrete iteration: these are the predictions of its SDE limit (η → 0); the iteration departs from them as η·P·|L″| grows")
+            notes.append("discrete iteration: these are the predictions of its SDE limit (η → 0); it departs from them as η·P·|L″| and the per-step noise grow")
+            if problem.optimizer.isAdamType {
+                notes.append("discrete \(problem.optimizer.rawValue): the SDE takes β1 = 0 and v̂ = C(θ) locally; with β2 = \(settings.beta2) v̂ averages g² over ≈ \(String(format: "%.3g", 1 / (1 - settings.beta2))) steps, so P follows C with that lag")
+            }
+            notes += validity.warnings
         }
         let exactTime = exact.time
         let kramersTime = logKramers.flatMap { $0 < 709 ? exp($0) : nil }
+        let referenceTime = logReference < 709 ? exp(logReference) : nil
         func point(_ p: CriticalPoint1D) -> Prediction.Point {
             Prediction.Point(x: g.toLandscape(p.x), value: p.value, curvature: p.curvature)
         }
@@ -94,8 +147,12 @@ struct PredictionVisitor: ReducedSDEVisitor {
             effectiveBarrier: deltaPhi, barrier: g.barrier,
             minimum: point(a), saddle: point(b), nextMinimum: point(c),
             escapePoint: g.toLandscape(g.target), escapeTarget: g.targetRule.description,
-            diffusivityAtMinimum: da, diffusivityAtSaddle: db,
-            preconditionerAtMinimum: sde.preconditioning(a.x), preconditionerAtSaddle: sde.preconditioning(b.x),
-            interpretation: "Itô", notes: notes)
+            diffusivityAtMinimum: times.diffusivityAtMinimum, diffusivityAtSaddle: times.diffusivityAtSaddle,
+            preconditionerAtMinimum: times.preconditionerAtMinimum, preconditionerAtSaddle: times.preconditionerAtSaddle,
+            interpretation: "Itô", exponent: ScalingExponent(sde, noise: problem.noise, geometry: g),
+            underdampedFactor: underdampedFactor, hazard: hazard,
+            referenceTime: referenceTime, referenceSteps: referenceTime.map { $0 / eta }, logReferenceTime: logReference,
+            reference: reference,
+            validity: validity, notes: notes)
     }
 }

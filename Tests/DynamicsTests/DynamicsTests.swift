@@ -59,11 +59,39 @@ struct DynamicsTests {
         }
     }
 
-    @Test func discreteAdamIsRefusedUntilItExists() {
+    /// Scheduled DualAdam's reduced SDE is not autonomous: --model sde needs a held blend.
+    @Test func dualAdamSDENeedsAFrozenBlend() throws {
         #expect(throws: InvalidParameter.self) {
-            _ = try EscapeProblem(landscape: .piecewiseQuadratic(pq), optimizer: .adam, noise: .hessian(batch: 1, floor: 0),
-                                  learningRate: 0.1, model: .discrete)
+            _ = try EscapeProblem(landscape: .piecewiseQuadratic(pq), optimizer: .dualadam, noise: .hessian(batch: 1, floor: 0),
+                                  learningRate: 0.1)
         }
+        _ = try EscapeProblem(landscape: .piecewiseQuadratic(pq), optimizer: .dualadam, noise: .hessian(batch: 1, floor: 0),
+                              learningRate: 0.1, settings: OptimizerSettings(blend: 0.5))
+        _ = try EscapeProblem(landscape: .piecewiseQuadratic(pq), optimizer: .dualadam, noise: .hessian(batch: 1, floor: 0),
+                              learningRate: 0.1, model: .discrete)
+    }
+
+    /// Hyper-parameters out of range name themselves.
+    @Test(arguments: [(OptimizerSettings(beta1: 1), "beta1"), (OptimizerSettings(beta2: -0.1), "beta2"),
+                      (OptimizerSettings(epsilon: -1), "eps"), (OptimizerSettings(switchRate: 0), "switch-rate"),
+                      (OptimizerSettings(momentum: 1), "momentum"), (OptimizerSettings(blend: 1.5), "blend")])
+    func settingsAreValidated(settings: OptimizerSettings, parameter: String) {
+        #expect(throws: InvalidParameter.self) { try settings.validate() }
+        do { try settings.validate() } catch { #expect(error.parameter == parameter) }
+    }
+
+    /// The blend preconditioner interpolates Adam's and InvAdam's, with its derivative.
+    @Test func blendPreconditioner() {
+        let half = BlendPreconditioner(blend: 0.25, epsilon: 1e-3)
+        let adam = AdamPreconditioner(epsilon: 1e-3), inv = InvAdamPreconditioner(epsilon: 1e-3)
+        for c in [0.25, 4.0] {
+            #expect(abs(half.factor(variance: c) - (0.75 * adam.factor(variance: c) + 0.25 * inv.factor(variance: c))) < 1e-15)
+            let fd = (half.factor(variance: c + 1e-6) - half.factor(variance: c - 1e-6)) / 2e-6
+            #expect(abs(half.factorSlope(variance: c) - fd) < 1e-7)
+        }
+        #expect(half.powerLaw == nil)
+        #expect(BlendPreconditioner(blend: 1, epsilon: 0).powerLaw! == (1, 0.5))
+        #expect(MomentumPreconditioner(beta: 0.75).factor(variance: 3) == 4)
     }
 
     /// With constant g, Milstein's correction vanishes: both schemes agree exactly.

@@ -79,6 +79,50 @@ struct CommandLineTests {
         #expect(points.map { $0["index"] as! Int } == [0, 1, 0])
     }
 
+    /// Issue 3's acceptance problem: predict's JSON carries exactTime, kramersTime,
+    /// effectiveBarrier and the exponent p for each optimizer.
+    @Test(arguments: [("sgd", 1.0), ("adam", 0.5), ("invadam", 1.5), ("momentum", 1.0)])
+    func predictCarriesTheExponent(optimizer: String, p: Double) throws {
+        let run = try EscapeRun(["predict", "pq:ha=4,hb=2,barrier=0.25", "--noise", "hessian", "--lr", "0.1", "--batch", "1",
+                                 "--model", "sde", "--optimizer", optimizer, "--json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try run.json()
+        for key in ["exactTime", "kramersTime", "effectiveBarrier", "referenceTime", "validity"] { #expect(json[key] != nil, "\(key)") }
+        let exponent = try #require(json["exponent"] as? [String: Any])
+        #expect(exponent["p"] as? Double == p)
+    }
+
+    /// Selectivity: one row per optimizer, InvAdam the most selective for the flat well here.
+    @Test func bothWellsPrediction() throws {
+        let run = try EscapeRun(["predict", "pq:ha=8,hb=2,barrier=0.25,hc=2", "--noise", "hessian", "--lr", "0.1", "--both-wells", "--json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let both = try #require(try run.json()["bothWells"] as? [String: Any])
+        #expect(both["flatSide"] as? String == "right")
+        let rows = try #require(both["rows"] as? [[String: Any]])
+        let ratio = Dictionary(uniqueKeysWithValues: rows.map { ($0["optimizer"] as! String, $0["logFlatOverSharp"] as! Double) })
+        #expect(Set(ratio.keys) == ["sgd", "momentum", "adam", "invadam"])
+        #expect(ratio["invadam"]! > ratio["sgd"]! && ratio["sgd"]! > ratio["adam"]! && ratio["adam"]! > 0)
+    }
+
+    /// --survival writes a monotone Kaplan–Meier curve with its band and the prediction;
+    /// the run's JSON carries the exponentiality test.
+    @Test func survivalCurve() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("escape-survival-\(getpid()).csv")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let run = try EscapeRun(["simulate", "pq:ha=4,hb=2,barrier=0.25", "--noise", "hessian", "--lr", "0.1",
+                                 "--optimizer", "dualadam", "--model", "discrete", "--trajectories", "400", "--seed", "3",
+                                 "--survival", file.path, "--json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try run.json()["exponentiality"] != nil)
+        let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n")
+        #expect(lines[0] == "from,steps,time,atRisk,escapes,removed,survival,lower95,upper95,predictedSurvival,prediction")
+        let rows = lines.dropFirst().map { $0.split(separator: ",").map(String.init) }
+        let survival = rows.map { Double($0[6])! }, lower = rows.map { Double($0[7])! }, upper = rows.map { Double($0[8])! }
+        #expect(zip(survival, survival.dropFirst()).allSatisfy { $0 >= $1 } && survival.last! == 0)
+        #expect(zip(lower, upper).enumerated().allSatisfy { i, b in b.0 <= survival[i] && survival[i] <= b.1 })
+        #expect(rows.allSatisfy { $0[10] == "quasi-static hazard" && Double($0[9]) != nil })
+    }
+
     /// Bad input: status 2, nothing on stdout, one line on stderr naming the parameter.
     @Test(arguments: [
         (["simulate", "quartic:barrier=-1"], "barrier"),
@@ -98,7 +142,17 @@ struct CommandLineTests {
         (["predict", "quartic:barrier=1", "--model", "discrete", "--dt", "0.1"], "dt"),
         (["predict", "pq:ha=4,hb=2,barrier=1,hc=0"], "hc"),
         (["landscape", "quartic:barrier=1,a=-1"], "a"),
-        (["predict", "pq:ha=4,hb=2,barrier=1", "--optimizer", "adam", "--model", "discrete"], "model"),
+        (["predict", "pq:ha=4,hb=2,barrier=1", "--optimizer", "dualadam"], "blend"),
+        (["predict", "pq:ha=4,hb=2,barrier=1", "--optimizer", "dualadam", "--blend", "2"], "blend"),
+        (["predict", "pq:ha=4,hb=2,barrier=1", "--optimizer", "dualadam", "--model", "discrete", "--switch-rate", "0"], "switch-rate"),
+        (["predict", "pq:ha=4,hb=2,barrier=1", "--optimizer", "dualadam", "--blend", "0.5", "--switch-rate", "0.1"], "switch-rate"),
+        (["predict", "pq:ha=4,hb=2,barrier=1", "--optimizer", "adam", "--beta1", "0.5"], "beta1"),
+        (["predict", "pq:ha=4,hb=2,barrier=1", "--optimizer", "adam", "--model", "discrete", "--beta2", "1"], "beta2"),
+        (["predict", "pq:ha=4,hb=2,barrier=1", "--optimizer", "sgd", "--eps", "0.1"], "eps"),
+        (["predict", "pq:ha=4,hb=2,barrier=1", "--optimizer", "sgd", "--momentum", "0.5"], "momentum"),
+        (["predict", "pq:ha=4,hb=2,barrier=1", "--optimizer", "momentum", "--momentum", "1"], "momentum"),
+        (["simulate", "pq:ha=4,hb=2,barrier=1", "--survival", "/tmp/curve.txt"], "survival"),
+        (["simulate", "pq:ha=4,hb=2,barrier=1", "--survival", "/proc/nope/curve.csv"], "output"),
         (["predict", "pq:ha=4,hb=2,barrier=1", "--optimizer", "invadam", "--eps", "-1"], "eps"),
     ])
     func badInputExitsTwo(arguments: [String], parameter: String) throws {

@@ -103,14 +103,32 @@ struct ExactMFPTTests {
     /// Two-piece noise with P = C^α (ε = 0): ΔΦ = (2B^pΔL/η)(s/H_a^p + (1 − s)/|H_b|^p),
     /// p = 1 + α: 1/2 for Adam, 3/2 for InvAdam (THEORY.md §0, §4). Hessian noise on pq is
     /// exactly two-piece between the minimum and the saddle.
-    @Test(arguments: [(OptimizerKind.adam, 0.5), (.invadam, 1.5), (.sgd, 1.0)])
-    func exponentOfTheEffectiveBarrier(optimizer: OptimizerKind, p: Double) throws {
+    /// Momentum's overdamped limit multiplies SGD's ΔΦ by 1 − β (THEORY.md §7). The
+    /// prediction's `exponent` reports the same p, s and formula.
+    @Test(arguments: [(OptimizerKind.adam, 0.5, 1.0), (.invadam, 1.5, 1.0), (.sgd, 1.0, 1.0), (.momentum, 1.0, 0.25)])
+    func exponentOfTheEffectiveBarrier(optimizer: OptimizerKind, p: Double, oneMinusBeta: Double) throws {
         let (ha, hb, dl, eta, b) = (4.0, 2.0, 0.25, 0.1, 2.0)
         let problem = try EscapeProblem(landscape: LandscapeSpec.parse("pq:ha=\(ha),hb=\(hb),barrier=\(dl)"),
-                                        optimizer: optimizer, noise: .hessian(batch: b, floor: 0), learningRate: eta, epsilon: 0)
+                                        optimizer: optimizer, noise: .hessian(batch: b, floor: 0), learningRate: eta,
+                                        settings: OptimizerSettings(epsilon: 0, momentum: 1 - oneMinusBeta))
         let s = hb / (ha + hb)
-        let expected = (2 * pow(b, p) * dl / eta) * (s / pow(ha, p) + (1 - s) / pow(hb, p))
-        #expect(abs(try Predictor.predict(problem).effectiveBarrier - expected) < 1e-9 * expected)
+        let expected = oneMinusBeta * (2 * pow(b, p) * dl / eta) * (s / pow(ha, p) + (1 - s) / pow(hb, p))
+        let prediction = try Predictor.predict(problem)
+        #expect(abs(prediction.effectiveBarrier - expected) < 1e-9 * expected)
+        let exponent = try #require(prediction.exponent)
+        #expect(exponent.p == p && abs(exponent.s! - s) < 1e-12)
+        #expect(abs(exponent.formulaBarrier! - expected) < 1e-9 * expected)
+    }
+
+    /// The s-formula is reported only where C is frozen piecewise; isotropic noise has no p.
+    @Test func exponentOnlyWhereItApplies() throws {
+        let quarticHessian = try Predictor.predict(try problem("quartic:barrier=1", .hessian(batch: 1, floor: 1), lr: 0.1))
+        #expect(quarticHessian.exponent?.p == 1 && quarticHessian.exponent?.s == nil)
+        let frozen = try Predictor.predict(try problem("quartic:barrier=1", .frozen(batch: 1), lr: 0.1))
+        // s = L(a/√3) − L(a) over ΔL = (1/3 − 1)² = 4/9 for the untilted quartic.
+        #expect(abs(frozen.exponent!.s! - 4.0 / 9) < 1e-12)
+        #expect(abs(frozen.exponent!.formulaBarrier! - frozen.effectiveBarrier) < 1e-8 * frozen.effectiveBarrier)
+        #expect(try Predictor.predict(try problem("quartic:barrier=1", .isotropic(sigma2: 1), lr: 0.1)).exponent == nil)
     }
 
     /// Mirror symmetry: escaping the right well of the mirrored landscape equals escaping the left one.

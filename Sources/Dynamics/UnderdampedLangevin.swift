@@ -1,0 +1,52 @@
+import Landscapes
+
+/// Heavy-ball momentum as an SDE (THEORY.md §7): in the toolkit's time t = η·steps, with
+/// velocity u = dθ/dt = −m,
+///
+///     dθ = u dt,     M du = (−L′(θ) − γu) dt + √(η·C(θ)) dW,     M = η, γ = 1 − β,
+///
+/// the underdamped Langevin equation of a particle of mass η with friction 1 − β. It is the
+/// continuous limit of m ← βm + g, θ ← θ − ηm: one step is Δt = η, Δu = −Δm with
+/// Δm = −(1 − β)m + g and Var ξ = C. Dropping M du gives the overdamped limit
+/// dθ = −L′/γ dt + √(ηC)/γ dW, i.e. SGD with learning rate η/(1 − β) (``MomentumPreconditioner``).
+public struct UnderdampedLangevin<L: Landscape1D, N: GradientNoise1D>: Sendable {
+    public let landscape: L
+    public let noise: N
+    public let learningRate: Double
+    /// β of the heavy ball.
+    public let beta: Double
+
+    public init(landscape: L, noise: N, learningRate: Double, beta: Double) {
+        self.landscape = landscape; self.noise = noise; self.learningRate = learningRate; self.beta = beta
+    }
+
+    /// M = η.
+    public var mass: Double { learningRate }
+    /// γ = 1 − β.
+    public var friction: Double { 1 - beta }
+
+    /// One step of the semi-implicit (symplectic) Euler–Maruyama scheme, weak order 1:
+    /// u ← u + [(−L′(θ) − γu)·dt + √(ηC(θ))·√dt·z]/M, then θ ← θ + u·dt.
+    @inlinable
+    public func advance(_ theta: Double, _ u: Double, dt: Double, sqrtDt: Double, normal z: Double) -> (Double, Double) {
+        let force = -landscape.derivative(theta) - (1 - beta) * u
+        let kick = (learningRate * noise.variance(at: theta)).squareRoot() * sqrtDt * z
+        let newU = u + (force * dt + kick) / learningRate
+        return (theta + newU * dt, newU)
+    }
+
+    /// The default step: 0.01 over the fastest rate among the velocity relaxation γ/M, the
+    /// oscillation frequency √(|L″|/M) and the overdamped rate |L″|/γ at the critical points.
+    public func defaultTimeStep(_ geometry: EscapeGeometry) -> Double {
+        let curvatures = [geometry.start, geometry.saddle, geometry.nextMinimum].map { abs($0.curvature) }
+        let h = curvatures.max()!
+        return 0.01 / max(friction / mass, (h / mass).squareRoot(), h / friction)
+    }
+
+    /// λ_b, the positive root of M·λ² + γ·λ − |H_b| = 0: the growth rate of the linearised
+    /// motion at a saddle of curvature −|H_b| (Kramers 1940, spatial-diffusion regime).
+    public func saddleGrowthRate(curvature hb: Double) -> Double {
+        let a = friction / (2 * mass)
+        return -a + (a * a + abs(hb) / mass).squareRoot()
+    }
+}

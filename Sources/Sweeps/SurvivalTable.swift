@@ -1,0 +1,36 @@
+import Escape
+import Foundation
+import Theory
+
+/// The fraction-escaped curve of a simulation as a tidy CSV: the Kaplan–Meier survival
+/// function with its pointwise 95% band, and the predicted survival beside it — the
+/// quasi-static hazard for scheduled DualAdam (THEORY.md §7), otherwise the exponential
+/// law exp(−t/τ) with τ the prediction's reference time.
+public enum SurvivalTable {
+    public static let header = ["from", "steps", "time", "atRisk", "escapes", "removed", "survival", "lower95", "upper95",
+                                "predictedSurvival", "prediction"]
+
+    /// CSV rows for one well (`from` = left or right).
+    public static func rows(from side: String, curve: SurvivalCurve, prediction: Prediction) -> [[String]] {
+        let predicted: [Double?]
+        let label: String
+        if let hazard = prediction.hazard {
+            predicted = hazard.survival(atSteps: curve.rows.map(\.steps))
+            label = "quasi-static hazard"
+        } else if let tau = prediction.referenceTime {
+            predicted = curve.rows.map { exp(-$0.time / tau) }
+            label = "exponential, mean \(prediction.reference)"
+        } else {
+            predicted = curve.rows.map { _ in nil }
+            label = "none"
+        }
+        return zip(curve.rows, predicted).map { row, p in
+            [side, format(row.steps), format(row.time), String(row.atRisk), String(row.escapes), String(row.removed),
+             format(row.survival), format(row.lower95), format(row.upper95), p.map(format) ?? "", label]
+        }
+    }
+
+    public static func csv(_ rows: [[String]]) -> String { TableWriter.csv(header: header, rows: rows) }
+
+    static func format(_ x: Double) -> String { "\(x)" }
+}
