@@ -35,12 +35,13 @@ public struct UnderdampedLangevin<L: Landscape1D, N: GradientNoise1D>: Sendable 
         return (theta + newU * dt, newU)
     }
 
-    /// The default step: 0.01 over the fastest rate among the velocity relaxation γ/M, the
-    /// oscillation frequency √(|L″|/M) and the overdamped rate |L″|/γ at the critical points.
+    /// The default step: 0.01 over the faster of the velocity relaxation rate γ/M and the
+    /// oscillation frequency √(|L″|/M) at the critical points. (The overdamped rate |L″|/γ
+    /// exceeds both only in the underdamped regime, where it describes nothing.)
     public func defaultTimeStep(_ geometry: EscapeGeometry) -> Double {
         let curvatures = [geometry.start, geometry.saddle, geometry.nextMinimum].map { abs($0.curvature) }
         let h = curvatures.max()!
-        return 0.01 / max(friction / mass, (h / mass).squareRoot(), h / friction)
+        return 0.01 / max(friction / mass, (h / mass).squareRoot())
     }
 
     /// λ_b, the positive root of M·λ² + γ·λ − |H_b| = 0: the growth rate of the linearised

@@ -126,6 +126,9 @@ struct PredictionVisitor: ReducedSDEVisitor {
             break
         }
         let validity = ValidityDiagnostics(scans, geometry: g, effectiveBarrier: deltaPhi)
+        if case .sde = problem.model, validity.maxDiffusivityJump > 1.5 {
+            notes.append("D jumps ×\(String(format: "%.3g", validity.maxDiffusivityJump)) at a breakpoint on the path: Euler–Maruyama's bias there is O(√dt) (about −4% for ×4 at the default dt; docs/validation.md); check with a smaller --dt")
+        }
         if case .discrete = problem.model {
             notes.append("discrete iteration: these are the predictions of its SDE limit (η → 0); it departs from them as η·P·|L″| and the per-step noise grow")
             if problem.optimizer.isAdamType {

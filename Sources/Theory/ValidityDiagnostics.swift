@@ -21,6 +21,9 @@ public struct ValidityDiagnostics: Sendable, Equatable, Codable {
     public let landscapeScale: Double
     /// 1/(η·P_a·H_a): optimizer steps to relax into the basin.
     public let relaxationSteps: Double
+    /// The largest factor by which D = ηP²C/2 jumps at a breakpoint on the path (1: none).
+    /// Euler–Maruyama's error near a jump is O(√dt), not O(dt) (docs/validation.md).
+    public let maxDiffusivityJump: Double
     public let effectiveBarrier: Double
     /// One line per diagnostic out of range.
     public let warnings: [String]
@@ -33,6 +36,7 @@ public struct ValidityDiagnostics: Sendable, Equatable, Codable {
         let stepCurvature: Double
         let stepNoiseOverScale: Double
         let relaxationSteps: Double
+        let diffusivityJump: Double
 
         init<L, N, P>(_ sde: ReducedSDE<L, N, P>, _ g: EscapeGeometry) {
             let scale = g.saddle.x - g.start.x
@@ -46,6 +50,12 @@ public struct ValidityDiagnostics: Sendable, Equatable, Codable {
                 curvature = max(curvature, eta * p * abs(sde.landscape.secondDerivative(x)))
                 noise = max(noise, eta * p * sde.noise.variance(at: x).squareRoot() / scale)
             }
+            var jump = 1.0
+            for x in sde.breakpoints where x > left && x < g.target {
+                let ratio = sde.diffusivity(x.nextDown) / sde.diffusivity(x.nextUp)
+                jump = max(jump, ratio, 1 / ratio)
+            }
+            diffusivityJump = jump
             stepCurvature = curvature
             stepNoiseOverScale = noise
             relaxationSteps = 1 / (eta * sde.relaxationRate(at: g.start.x))
@@ -58,6 +68,7 @@ public struct ValidityDiagnostics: Sendable, Equatable, Codable {
         let noise = scans.map(\.stepNoiseOverScale).max()!
         let scale = g.saddle.x - g.start.x
         let relaxation = scans.map(\.relaxationSteps).max()!
+        maxDiffusivityJump = scans.map(\.diffusivityJump).max()!
         maxStepCurvature = curvature
         maxStepNoiseOverScale = noise
         landscapeScale = scale

@@ -20,6 +20,7 @@ struct MonteCarloAgreementTests {
         let noise: NoiseSpec
         let lr: Double
         var optimizer: OptimizerKind = .sgd
+        var settings = OptimizerSettings()
         let model: DynamicsModel
         let trajectories: Int
         let allowance: Double
@@ -42,6 +43,36 @@ struct MonteCarloAgreementTests {
         Case(name: "pq, hessian noise, InvAdam reduced SDE dt = 0.0001", spec: "pq:ha=4,hb=2,barrier=0.25",
              noise: .hessian(batch: 1, floor: 0), lr: 0.1, optimizer: .invadam, model: .sde(integrator: .eulerMaruyama, dt: 0.0001),
              trajectories: 4000, allowance: 0.03),
+        // Issue 3's acceptance problem at the default dt (0.01 over the fastest P·|L″|). The
+        // O(√dt·jump) bias of the jumping D (−2% SGD, −4% InvAdam at 4000 trajectories) is
+        // inside the issue's 3% + 4·SE; the dt = 0.0001 InvAdam case above pins it tighter.
+        Case(name: "issue 3: pq ha=4 hb=2 ΔL=0.25, hessian, SGD SDE, default dt", spec: "pq:ha=4,hb=2,barrier=0.25",
+             noise: .hessian(batch: 1, floor: 0), lr: 0.1, model: .sde(integrator: .eulerMaruyama, dt: nil),
+             trajectories: 4000, allowance: 0.03),
+        Case(name: "issue 3: pq ha=4 hb=2 ΔL=0.25, hessian, Adam SDE, default dt", spec: "pq:ha=4,hb=2,barrier=0.25",
+             noise: .hessian(batch: 1, floor: 0), lr: 0.1, optimizer: .adam, model: .sde(integrator: .eulerMaruyama, dt: nil),
+             trajectories: 4000, allowance: 0.03),
+        Case(name: "issue 3: pq ha=4 hb=2 ΔL=0.25, hessian, InvAdam SDE, default dt", spec: "pq:ha=4,hb=2,barrier=0.25",
+             noise: .hessian(batch: 1, floor: 0), lr: 0.1, optimizer: .invadam, model: .sde(integrator: .eulerMaruyama, dt: nil),
+             trajectories: 4000, allowance: 0.03),
+        // Momentum's underdamped SDE (mass η, friction 1 − β, far from overdamped: factor 2.79)
+        // against the overdamped exact MFPT × the underdamped Kramers factor. That factor is a
+        // large-ΔΦ result; at ΔΦ = 4 its O(1/ΔΦ) error is the stated 5% allowance.
+        Case(name: "quartic, isotropic, momentum β = 0.8 underdamped SDE", spec: "quartic:barrier=1",
+             noise: .isotropic(sigma2: 2), lr: 0.05, optimizer: .momentum, settings: OptimizerSettings(momentum: 0.8),
+             model: .sde(integrator: .eulerMaruyama, dt: nil), trajectories: 2000, allowance: 0.05),
+        // Discrete iterations in §4's regime (η·P·|L″| ≤ 0.032, per-step noise ≪ scale), against
+        // their SDE limit: 3% for the O(η·P·|L″|) discretisation, the step-monitoring overshoot and,
+        // for Adam-type rules, v̂'s lag over 1/(1 − β2) steps (β1 = 0, as the reduced SDE assumes).
+        Case(name: "quartic, isotropic, discrete heavy ball β = 0.5, η = 0.002", spec: "quartic:barrier=1",
+             noise: .isotropic(sigma2: 125), lr: 0.002, optimizer: .momentum, settings: OptimizerSettings(momentum: 0.5),
+             model: .discrete, trajectories: 2000, allowance: 0.03),
+        Case(name: "quartic, isotropic, discrete Adam β1 = 0, η = 0.02", spec: "quartic:barrier=0.04",
+             noise: .isotropic(sigma2: 1), lr: 0.02, optimizer: .adam, settings: OptimizerSettings(beta1: 0),
+             model: .discrete, trajectories: 2000, allowance: 0.03),
+        Case(name: "quartic, isotropic, discrete InvAdam β1 = 0, η = 0.02", spec: "quartic:barrier=0.04",
+             noise: .isotropic(sigma2: 1), lr: 0.02, optimizer: .invadam, settings: OptimizerSettings(beta1: 0),
+             model: .discrete, trajectories: 2000, allowance: 0.03),
         Case(name: "quartic, isotropic, discrete SGD η = 0.001", spec: "quartic:barrier=1",
              noise: .isotropic(sigma2: 500), lr: 0.001, model: .discrete, trajectories: 2000, allowance: 0.03),
     ]
@@ -49,13 +80,13 @@ struct MonteCarloAgreementTests {
     @Test(arguments: cases)
     func agreesWithExact(c: Case) throws {
         let problem = try EscapeProblem(landscape: LandscapeSpec.parse(c.spec), optimizer: c.optimizer, noise: c.noise,
-                                        learningRate: c.lr, model: c.model)
+                                        learningRate: c.lr, model: c.model, settings: c.settings)
         let prediction = try Predictor.predict(problem)
         let result = try EscapeSimulation.run(problem, try EnsembleOptions(trajectories: c.trajectories, seed: 7))
         let e = result.estimate
         #expect(e.escaped == c.trajectories && e.censored == 0 && e.diverged == 0)
         #expect(Comparison.agrees(e, prediction, sigmas: 4, allowance: c.allowance),
-                "measured \(e.meanTime!) ± \(e.standardError!) vs exact \(prediction.exactTime!)")
+                "measured \(e.meanTime!) ± \(e.standardError!) vs \(prediction.reference) \(prediction.referenceTime!)")
     }
 
     /// Bridge check on Brownian motion, where the bridge formula is exact: with only 10
