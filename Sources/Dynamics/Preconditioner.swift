@@ -21,17 +21,21 @@ public struct SGDPreconditioner: Preconditioner1D {
     public var name: String { "sgd" }
 }
 
-/// Heavy-ball momentum in its overdamped limit (THEORY.md §7): on times ≫ η/(1 − β) the
-/// iteration m ← βm + g, θ ← θ − ηm is SGD with learning rate η/(1 − β), i.e. in the
-/// toolkit's time t = η·steps the reduced SDE with the constant P = 1/(1 − β).
-/// This is the *prediction*; the simulated SDE is the underdamped ``UnderdampedLangevin``.
-public struct MomentumPreconditioner: Preconditioner1D {
-    public let beta: Double
-    public init(beta: Double) { self.beta = beta }
-    @inlinable public func factor(variance c: Double) -> Double { 1 / (1 - beta) }
+/// A constant preconditioner P ≡ κ. Two uses:
+/// - heavy-ball momentum in its overdamped limit (THEORY.md §7), κ = 1/(1 − β): on times
+///   ≫ η/(1 − β) the iteration m ← βm + g, θ ← θ − ηm is SGD with learning rate η/(1 − β),
+///   i.e. in the toolkit's time t = η·steps this SDE (the simulated SDE is the underdamped
+///   ``UnderdampedLangevin``);
+/// - an Adam-type rule whose v̂ remembers far longer (1/(1 − β2) steps) than the walker
+///   takes to cross the barrier: P stays at its basin value κ = P(C_a) (the
+///   frozen-preconditioner prediction of discrete Adam, InvAdam and DualAdam).
+public struct ConstantPreconditioner: Preconditioner1D {
+    public let value: Double
+    public init(_ value: Double) { self.value = value }
+    @inlinable public func factor(variance c: Double) -> Double { value }
     @inlinable public func factorSlope(variance c: Double) -> Double { 0 }
-    public var powerLaw: (coefficient: Double, index: Double)? { (1 / (1 - beta), 0) }
-    public var name: String { "momentum" }
+    public var powerLaw: (coefficient: Double, index: Double)? { (value, 0) }
+    public var name: String { "constant" }
 }
 
 /// Adam's reduced SDE (ε → ε, β1 = 0, β2 → 1; THEORY.md §0, §1): v̂ ≈ E[g²] ≈ C near

@@ -49,7 +49,7 @@ struct NoiseStage<V: ReducedSDEVisitor>: Landscape1DVisitor {
                                                 learningRate: eta))
         case .momentum:
             return try visitor.visit(ReducedSDE(landscape: landscape, noise: noise,
-                                                preconditioner: MomentumPreconditioner(beta: settings.momentum),
+                                                preconditioner: ConstantPreconditioner(1 / (1 - settings.momentum)),
                                                 learningRate: eta))
         case .adam:
             return try visitor.visit(ReducedSDE(landscape: landscape, noise: noise,

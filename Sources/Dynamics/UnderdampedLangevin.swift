@@ -8,7 +8,7 @@ import Landscapes
 /// the underdamped Langevin equation of a particle of mass η with friction 1 − β. It is the
 /// continuous limit of m ← βm + g, θ ← θ − ηm: one step is Δt = η, Δu = −Δm with
 /// Δm = −(1 − β)m + g and Var ξ = C. Dropping M du gives the overdamped limit
-/// dθ = −L′/γ dt + √(ηC)/γ dW, i.e. SGD with learning rate η/(1 − β) (``MomentumPreconditioner``).
+/// dθ = −L′/γ dt + √(ηC)/γ dW, i.e. SGD with learning rate η/(1 − β) (``ConstantPreconditioner``).
 public struct UnderdampedLangevin<L: Landscape1D, N: GradientNoise1D>: Sendable {
     public let landscape: L
     public let noise: N

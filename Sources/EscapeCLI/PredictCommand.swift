@@ -80,6 +80,9 @@ enum PredictionText {
         if let h = p.hazard {
             print("dualadam schedule: ξ = \(Text.number(h.switchRate, 3)), Adam from step \(h.switchStep), inverse term dominates through step \(h.inverseDominatesThroughStep) (n = √C_a + ε = \(Text.number(h.denominatorAtMinimum, 4))); τ(r=1) = \(Text.number(h.inverseTime, 5)), τ(r=0) = \(Text.number(h.adamTime, 5)); hazard mean \(Text.number(h.meanSteps, 6)) steps")
         }
+        if let f = p.frozenPreconditioner {
+            print("frozen preconditioner (v̂ kept at its basin value, memory \(Text.number(f.memorySteps, 4)) steps): P ≡ \(Text.number(f.preconditioner, 4)), ΔΦ = \(Text.number(f.effectiveBarrier, 4)), exact \(Text.number(f.exactSteps, 6)) steps")
+        }
         let v = p.validity
         print("SDE validity (§4): max η·P·|L″| = \(Text.number(v.maxStepCurvature, 3)), per-step noise / (saddle − minimum) = \(Text.number(v.maxStepNoiseOverScale, 3)), relaxation ≈ \(Text.number(v.relaxationSteps, 3)) steps, ΔΦ = \(Text.number(v.effectiveBarrier, 4))")
     }

@@ -48,6 +48,9 @@ public struct Prediction: Sendable, Equatable, Codable {
     public let underdampedFactor: Double?
     /// Scheduled DualAdam only: the quasi-static hazard prediction (THEORY.md §7).
     public let hazard: DualAdamHazard?
+    /// Discrete Adam-type rules only: the limit in which v̂ (memory 1/(1 − β2) steps) keeps
+    /// its basin value while the walker crosses, P ≡ P(C_a).
+    public let frozenPreconditioner: FrozenPreconditionerPrediction?
     /// The prediction a measurement is compared with, and what it is: the exact MFPT; for
     /// momentum the overdamped exact MFPT × ``underdampedFactor``; for scheduled DualAdam
     /// the hazard's mean.
@@ -126,15 +129,24 @@ struct PredictionVisitor: ReducedSDEVisitor {
             break
         }
         let validity = ValidityDiagnostics(scans, geometry: g, effectiveBarrier: deltaPhi)
+        var frozen: FrozenPreconditionerPrediction?
+        if case .discrete = problem.model, problem.optimizer.isAdamType, hazard == nil {
+            frozen = try FrozenPreconditionerPrediction(sde, geometry: g, settings: settings)
+        }
         if case .sde = problem.model, validity.maxDiffusivityJump > 1.5 {
             notes.append("D jumps ×\(String(format: "%.3g", validity.maxDiffusivityJump)) at a breakpoint on the path: Euler–Maruyama's bias there is O(√dt) (about −4% for ×4 at the default dt; docs/validation.md); check with a smaller --dt")
         }
         if case .discrete = problem.model {
             notes.append("discrete iteration: these are the predictions of its SDE limit (η → 0); it departs from them as η·P·|L″| and the per-step noise grow")
-            if problem.optimizer.isAdamType {
-                notes.append("discrete \(problem.optimizer.rawValue): the SDE takes β1 = 0 and v̂ = C(θ) locally; with β2 = \(settings.beta2) v̂ averages g² over ≈ \(String(format: "%.3g", 1 / (1 - settings.beta2))) steps, so P follows C with that lag")
-            }
             notes += validity.warnings
+            if problem.optimizer.isAdamType {
+                let memory = 1 / (1 - settings.beta2), relaxation = validity.relaxationSteps
+                notes.append("discrete \(problem.optimizer.rawValue): the SDE takes β1 = 0 and v̂ = C(θ) locally; with β2 = \(settings.beta2) v̂ averages g² over ≈ \(String(format: "%.3g", memory)) steps against a relaxation time of \(String(format: "%.3g", relaxation)) steps" + (memory > relaxation ? ", so P stays near its basin value while the walker crosses: see frozenPreconditioner" : ""))
+                let momentumScale = relaxation > 0 ? (1 / (1 - settings.beta1)) / relaxation : 0
+                if momentumScale > ValidityDiagnostics.stepCurvatureLimit {
+                    notes.append("β1 = \(settings.beta1) averages the gradient over \(String(format: "%.3g", 1 / (1 - settings.beta1))) steps, \(String(format: "%.2g", momentumScale)) of the relaxation time (> \(ValidityDiagnostics.stepCurvatureLimit)): the iteration is inertial and departs from the β1 = 0 SDE")
+                }
+            }
         }
         let exactTime = exact.time
         let kramersTime = logKramers.flatMap { $0 < 709 ? exp($0) : nil }
@@ -153,7 +165,7 @@ struct PredictionVisitor: ReducedSDEVisitor {
             diffusivityAtMinimum: times.diffusivityAtMinimum, diffusivityAtSaddle: times.diffusivityAtSaddle,
             preconditionerAtMinimum: times.preconditionerAtMinimum, preconditionerAtSaddle: times.preconditionerAtSaddle,
             interpretation: "Itô", exponent: ScalingExponent(sde, noise: problem.noise, geometry: g),
-            underdampedFactor: underdampedFactor, hazard: hazard,
+            underdampedFactor: underdampedFactor, hazard: hazard, frozenPreconditioner: frozen,
             referenceTime: referenceTime, referenceSteps: referenceTime.map { $0 / eta }, logReferenceTime: logReference,
             reference: reference,
             validity: validity, notes: notes)

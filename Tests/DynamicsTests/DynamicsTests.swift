@@ -91,7 +91,7 @@ struct DynamicsTests {
         }
         #expect(half.powerLaw == nil)
         #expect(BlendPreconditioner(blend: 1, epsilon: 0).powerLaw! == (1, 0.5))
-        #expect(MomentumPreconditioner(beta: 0.75).factor(variance: 3) == 4)
+        #expect(ConstantPreconditioner(4).factor(variance: 3) == 4)
     }
 
     /// With constant g, Milstein's correction vanishes: both schemes agree exactly.
