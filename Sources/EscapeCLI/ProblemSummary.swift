@@ -14,6 +14,7 @@ struct ProblemSummary: Encodable {
     let model: String
     let maxSteps: Int
     let divergenceRadius: Double
+    let settings: OptimizerSettings
 
     init(_ problem: EscapeProblem) {
         landscape = problem.landscape.landscape.spec
@@ -29,6 +30,7 @@ struct ProblemSummary: Encodable {
         model = problem.model.name
         maxSteps = problem.maxSteps
         divergenceRadius = problem.divergenceRadius
+        settings = problem.settings
     }
 
     var oneLine: String {
@@ -36,6 +38,17 @@ struct ProblemSummary: Encodable {
         if let sigma2 { noiseText += " σ²=\(Validate.format(sigma2))" }
         if let batch { noiseText += " B=\(Validate.format(batch))" }
         if let noiseFloor, noiseFloor > 0 { noiseText += " δ=\(Validate.format(noiseFloor))" }
-        return "\(landscape)  \(optimizer)  η=\(Validate.format(learningRate))  noise \(noiseText)  from \(from)"
+        var optimizerText = optimizer
+        switch OptimizerKind(rawValue: optimizer) {
+        case .momentum: optimizerText += " β=\(Validate.format(settings.momentum))"
+        case .adam, .invadam, .dualadam:
+            if model == "discrete" { optimizerText += " β1=\(Validate.format(settings.beta1)) β2=\(Validate.format(settings.beta2))" }
+            optimizerText += " ε=\(Validate.format(settings.epsilon))"
+            if optimizer == "dualadam" {
+                optimizerText += settings.blend.map { " r=\(Validate.format($0)) (held)" } ?? " ξ=\(Validate.format(settings.switchRate))"
+            }
+        default: break
+        }
+        return "\(landscape)  \(optimizerText)  η=\(Validate.format(learningRate))  noise \(noiseText)  from \(from)"
     }
 }
