@@ -55,6 +55,10 @@ struct MonteCarloAgreementTests {
         Case(name: "issue 3: pq ha=4 hb=2 ΔL=0.25, hessian, InvAdam SDE, default dt", spec: "pq:ha=4,hb=2,barrier=0.25",
              noise: .hessian(batch: 1, floor: 0), lr: 0.1, optimizer: .invadam, model: .sde(integrator: .eulerMaruyama, dt: nil),
              trajectories: 4000, allowance: 0.03),
+        // DualAdam at a frozen blend r = 1/2: D jumps 2.8× at the well's edge, so a dt 10× below the default.
+        Case(name: "pq, hessian noise, DualAdam frozen r = 0.5 reduced SDE dt = 0.0002", spec: "pq:ha=4,hb=2,barrier=0.25",
+             noise: .hessian(batch: 1, floor: 0), lr: 0.1, optimizer: .dualadam, settings: OptimizerSettings(blend: 0.5),
+             model: .sde(integrator: .eulerMaruyama, dt: 0.0002), trajectories: 2000, allowance: 0.03),
         // Momentum's underdamped SDE (mass η, friction 1 − β, far from overdamped: factor 2.79)
         // against the overdamped exact MFPT × the underdamped Kramers factor. That factor is a
         // large-ΔΦ result; at ΔΦ = 4 its O(1/ΔΦ) error is the stated 5% allowance.
