@@ -16,6 +16,8 @@
 #include <gsl/gsl_matrix.h>
 #include <gsl/gsl_vector.h>
 #include <gsl/gsl_fit.h>
+#include <gsl/gsl_multimin.h>
+#include <gsl/gsl_multiroots.h>
 
 // MARK: random number generator types
 static inline const gsl_rng_type *cgsl_rng_mt19937(void) { return gsl_rng_mt19937; }
@@ -27,6 +29,10 @@ static inline const gsl_rng_type *cgsl_rng_gfsr4(void) { return gsl_rng_gfsr4; }
 // MARK: 1-D solvers
 static inline const gsl_root_fsolver_type *cgsl_root_brent(void) { return gsl_root_fsolver_brent; }
 static inline const gsl_min_fminimizer_type *cgsl_min_brent(void) { return gsl_min_fminimizer_brent; }
+
+// MARK: multi-dimensional solvers
+static inline const gsl_multimin_fdfminimizer_type *cgsl_multimin_bfgs2(void) { return gsl_multimin_fdfminimizer_vector_bfgs2; }
+static inline const gsl_multiroot_fdfsolver_type *cgsl_multiroot_hybridsj(void) { return gsl_multiroot_fdfsolver_hybridsj; }
 
 // MARK: error handling
 /// Turns GSL's abort-on-error handler off; statuses are then returned and NumericKit throws them.

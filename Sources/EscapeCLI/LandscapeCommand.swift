@@ -35,7 +35,34 @@ struct LandscapeCommand: ParsableCommand {
         let curvatureSignChanges: [Double]
     }
 
+    /// The d-dimensional report: every minimum and linking saddle with its Hessian spectrum.
+    struct ReportND: Encodable {
+        struct Point: Encodable {
+            let x: [Double]
+            let value: Double
+            let kind: String
+            let index: Int
+            let hessianEigenvalues: [Double]
+            let hessianEigenvectors: [[Double]]
+            let determinant: Double
+            let gradientNorm: Double
+            /// The unstable eigenvector (saddles).
+            let escapeDirection: [Double]?
+        }
+        struct Barrier: Encodable {
+            let minimum: Int
+            let saddle: Int
+            let barrier: Double
+        }
+        let landscape: String
+        let dimension: Int
+        let criticalPoints: [Point]
+        let barriers: [Barrier]
+        let saddlesSearched: Bool
+    }
+
     func run() throws {
+        if case .multiDimensional(let l) = try LandscapeSpec.parseAny(spec) { return try runND(l) }
         let landscape = try LandscapeSpec.parse(spec).landscape
         let points = try landscape.criticalPoints.map { p in
             let spectrum = try SymmetricEigen(symmetric: landscape.hessian([p.x]), dimension: landscape.dimension)
@@ -63,6 +90,41 @@ struct LandscapeCommand: ParsableCommand {
         if !landscape.curvatureSignChanges.isEmpty {
             print("\nL″ changes sign at " + landscape.curvatureSignChanges.map { Text.number($0, 6) }.joined(separator: ", "))
         }
+    }
+
+    private func runND(_ l: LandscapeNDModel) throws {
+        let analysis = try LandscapeAnalysis(l)
+        func point(_ p: CriticalPointND) -> ReportND.Point {
+            ReportND.Point(x: p.x, value: p.value, kind: p.kind, index: p.index, hessianEigenvalues: p.eigenvalues,
+                           hessianEigenvectors: p.eigenvectors, determinant: p.determinant, gradientNorm: p.gradientNorm,
+                           escapeDirection: p.escapeDirection)
+        }
+        let points = analysis.minima.map(point) + analysis.links.map { point($0.saddle) }
+        var barriers: [ReportND.Barrier] = []
+        for (k, link) in analysis.links.enumerated() {
+            let s = analysis.minima.count + k
+            for m in [link.first, link.second] {
+                barriers.append(ReportND.Barrier(minimum: m, saddle: s, barrier: link.saddle.value - analysis.minima[m].value))
+            }
+        }
+        let report = ReportND(landscape: l.spec, dimension: l.dimension, criticalPoints: points, barriers: barriers,
+                              saddlesSearched: analysis.saddlesSearched)
+        if output.json { return try JSONOutput.print(report) }
+        print("\(report.landscape)  (d = \(report.dimension))")
+        let shown = 6
+        print(Text.table([["#", "kind", "x", "L(x)", "Hessian eigenvalues", "index"]] + points.enumerated().map { k, p in
+            let xs = p.x.prefix(shown).map { Text.number($0, 6) }.joined(separator: ", ") + (p.x.count > shown ? ", …" : "")
+            let es = p.hessianEigenvalues.prefix(shown).map { Text.number($0, 5) }.joined(separator: ", ") + (p.x.count > shown ? ", …" : "")
+            return ["\(k)", p.kind, "(\(xs))", Text.number(p.value, 8), es, "\(p.index)"]
+        }))
+        print("")
+        if !analysis.saddlesSearched {
+            print("\(analysis.minima.count) minima (> \(LandscapeAnalysis.maximumMinimaForSaddles)): saddles not searched")
+            return
+        }
+        print(Text.table([["barrier", "from minimum #", "over saddle #"]] + barriers.map {
+            [Text.number($0.barrier, 8), "\($0.minimum)", "\($0.saddle)"]
+        }))
     }
 
     /// No other critical point lies between the minimum and the saddle.

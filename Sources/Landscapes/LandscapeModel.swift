@@ -42,3 +42,28 @@ public protocol Landscape1DVisitor {
     associatedtype Output
     func visit<L: Landscape1D>(_ landscape: L) throws -> Output
 }
+
+extension LandscapeModel {
+    /// L, L′ and L″ by one switch on the family: for embedding a 1-D family in a
+    /// d-dimensional one (``SeparableLandscape``), off the 1-D hot path.
+    @inlinable public func value(_ x: Double) -> Double {
+        switch self {
+        case .quartic(let l): l.value(x)
+        case .piecewiseQuadratic(let l): l.value(x)
+        }
+    }
+
+    @inlinable public func derivative(_ x: Double) -> Double {
+        switch self {
+        case .quartic(let l): l.derivative(x)
+        case .piecewiseQuadratic(let l): l.derivative(x)
+        }
+    }
+
+    @inlinable public func secondDerivative(_ x: Double) -> Double {
+        switch self {
+        case .quartic(let l): l.secondDerivative(x)
+        case .piecewiseQuadratic(let l): l.secondDerivative(x)
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import NumericKit
+
+/// `rotated` (THEORY.md §5): a landscape composed with a seeded random rotation Q,
+///
+///     L_Q(θ) = L(Qᵀθ),   ∇L_Q = Q·∇L(Qᵀθ),   ∇²L_Q = Q·∇²L(Qᵀθ)·Qᵀ,
+///
+/// so its critical points are Q times the base's. Isotropic dynamics is invariant under the
+/// rotation; elementwise (Adam-type) dynamics is not, because diag(C) is not.
+public struct RotatedLandscape: LandscapeND, Equatable {
+    public let base: LandscapeNDModel
+    public let rotation: RandomRotation
+
+    public init(base: LandscapeNDModel, seed: UInt64) {
+        self.base = base
+        rotation = RandomRotation(dimension: base.dimension, seed: seed)
+    }
+
+    public var dimension: Int { base.dimension }
+
+    @inlinable func withBaseCoordinates<R>(_ theta: UnsafeBufferPointer<Double>, _ body: (UnsafeBufferPointer<Double>) -> R) -> R {
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: dimension) { x in
+            rotation.applyTransposed(theta, into: x)
+            return body(UnsafeBufferPointer(x))
+        }
+    }
+
+    @inlinable public func value(_ theta: UnsafeBufferPointer<Double>) -> Double {
+        withBaseCoordinates(theta) { base.value($0) }
+    }
+
+    @inlinable public func gradient(_ theta: UnsafeBufferPointer<Double>, into g: UnsafeMutableBufferPointer<Double>) {
+        withBaseCoordinates(theta) { x in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: dimension) { gb in
+                base.gradient(x, into: gb)
+                rotation.apply(UnsafeBufferPointer(gb), into: g)
+            }
+        }
+    }
+
+    @inlinable public func hessian(_ theta: UnsafeBufferPointer<Double>, into h: UnsafeMutableBufferPointer<Double>) {
+        let d = dimension
+        withBaseCoordinates(theta) { x in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: d * d) { hb in
+                base.hessian(x, into: hb)
+                // h = Q·hb·Qᵀ
+                let q = rotation.matrix
+                for i in 0..<d {
+                    for j in 0..<d {
+                        var s = 0.0
+                        for a in 0..<d {
+                            let qia = q[i * d + a]
+                            if qia == 0 { continue }
+                            var t = 0.0
+                            for b in 0..<d { t += hb[a * d + b] * q[j * d + b] }
+                            s += qia * t
+                        }
+                        h[i * d + j] = s
+                    }
+                }
+            }
+        }
+    }
+
+    public var startingPoints: [[Double]] {
+        base.startingPoints.map { p in
+            p.withUnsafeBufferPointer { x in
+                Array(unsafeUninitializedCapacity: dimension) { y, n in rotation.apply(x, into: y); n = dimension }
+            }
+        }
+    }
+    public var hasDiagonalHessian: Bool { false }
+    public var spec: String { "rotated:seed=\(rotation.seed),of=\(base.spec)" }
+}
+
+/// The d-dimensional families as one value (a spec string's result). `rotated` nests another.
+public indirect enum LandscapeNDModel: LandscapeND, Equatable {
+    case separable(SeparableLandscape)
+    case styblinskiTang(StyblinskiTangLandscape)
+    case gaussianWells(GaussianWellsLandscape)
+    case rotated(RotatedLandscape)
+
+    @inlinable var family: any LandscapeND {
+        switch self {
+        case .separable(let l): l
+        case .styblinskiTang(let l): l
+        case .gaussianWells(let l): l
+        case .rotated(let l): l
+        }
+    }
+
+    public var dimension: Int { family.dimension }
+
+    @inlinable public func value(_ theta: UnsafeBufferPointer<Double>) -> Double {
+        switch self {
+        case .separable(let l): l.value(theta)
+        case .styblinskiTang(let l): l.value(theta)
+        case .gaussianWells(let l): l.value(theta)
+        case .rotated(let l): l.value(theta)
+        }
+    }
+
+    @inlinable public func gradient(_ theta: UnsafeBufferPointer<Double>, into g: UnsafeMutableBufferPointer<Double>) {
+        switch self {
+        case .separable(let l): l.gradient(theta, into: g)
+        case .styblinskiTang(let l): l.gradient(theta, into: g)
+        case .gaussianWells(let l): l.gradient(theta, into: g)
+        case .rotated(let l): l.gradient(theta, into: g)
+        }
+    }
+
+    @inlinable public func hessian(_ theta: UnsafeBufferPointer<Double>, into h: UnsafeMutableBufferPointer<Double>) {
+        switch self {
+        case .separable(let l): l.hessian(theta, into: h)
+        case .styblinskiTang(let l): l.hessian(theta, into: h)
+        case .gaussianWells(let l): l.hessian(theta, into: h)
+        case .rotated(let l): l.hessian(theta, into: h)
+        }
+    }
+
+    public var startingPoints: [[Double]] { family.startingPoints }
+    public var hasDiagonalHessian: Bool { family.hasDiagonalHessian }
+    public var spec: String { family.spec }
+}
