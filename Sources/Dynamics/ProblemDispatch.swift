@@ -42,30 +42,26 @@ struct NoiseStage<V: ReducedSDEVisitor>: Landscape1DVisitor {
 
     @inlinable
     func withPreconditioner<L: Landscape1D, N: GradientNoise1D>(_ landscape: L, _ noise: N) throws -> V.Output {
-        let eta = problem.learningRate, settings = problem.settings
-        switch problem.optimizer {
-        case .sgd:
-            return try visitor.visit(ReducedSDE(landscape: landscape, noise: noise, preconditioner: SGDPreconditioner(),
-                                                learningRate: eta))
-        case .momentum:
-            return try visitor.visit(ReducedSDE(landscape: landscape, noise: noise,
-                                                preconditioner: ConstantPreconditioner(1 / (1 - settings.momentum)),
-                                                learningRate: eta))
-        case .adam:
-            return try visitor.visit(ReducedSDE(landscape: landscape, noise: noise,
-                                                preconditioner: AdamPreconditioner(epsilon: settings.epsilon),
-                                                learningRate: eta))
-        case .invadam:
-            return try visitor.visit(ReducedSDE(landscape: landscape, noise: noise,
-                                                preconditioner: InvAdamPreconditioner(epsilon: settings.epsilon),
-                                                learningRate: eta))
-        case .dualadam:
-            // Frozen r, or for the scheduled optimizer r = 0: the Adam dynamics after the switch.
-            return try visitor.visit(ReducedSDE(landscape: landscape, noise: noise,
-                                                preconditioner: BlendPreconditioner(blend: settings.blend ?? 0,
-                                                                                    epsilon: settings.epsilon),
-                                                learningRate: eta))
-        }
+        try problem.optimizer.withPreconditioner(settings: problem.settings,
+                                                 SDEStage(landscape: landscape, noise: noise, problem: problem, visitor: visitor))
+    }
+}
+
+@usableFromInline
+struct SDEStage<L: Landscape1D, N: GradientNoise1D, V: ReducedSDEVisitor>: PreconditionerVisitor {
+    @usableFromInline let landscape: L
+    @usableFromInline let noise: N
+    @usableFromInline let problem: EscapeProblem
+    @usableFromInline let visitor: V
+
+    @usableFromInline init(landscape: L, noise: N, problem: EscapeProblem, visitor: V) {
+        self.landscape = landscape; self.noise = noise; self.problem = problem; self.visitor = visitor
+    }
+
+    @inlinable
+    func visit<P: Preconditioner1D>(_ preconditioner: P) throws -> V.Output {
+        try visitor.visit(ReducedSDE(landscape: landscape, noise: noise, preconditioner: preconditioner,
+                                     learningRate: problem.learningRate))
     }
 }
 

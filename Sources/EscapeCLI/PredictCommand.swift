@@ -1,5 +1,6 @@
 import ArgumentParser
 import Dynamics
+import NumericKit
 import Theory
 
 /// `escape predict SPEC`: every prediction that applies.
@@ -32,7 +33,11 @@ struct PredictCommand: ParsableCommand {
     }
 
     func run() throws {
-        let escapeProblem = try problem.problem()
+        guard case .oneDimensional(let escapeProblem) = try problem.anyProblem() else {
+            guard case .multiDimensional(let nd) = try problem.anyProblem() else { return }
+            if bothWells { throw InvalidParameter("both-wells", given: "a \(nd.dimension)-dimensional landscape", allowed: "1-D landscapes (quartic, pq)") }
+            return try MultiDimensionalCommands.predict(nd, json: output.json)
+        }
         if bothWells {
             let selectivity = try WellSelectivity(problem: escapeProblem, optimizers: WellSelectivity.optimizers(for: escapeProblem))
             let summary = ProblemSummary(escapeProblem)

@@ -6,6 +6,7 @@ import NumericKit
 extension OptimizerKind: ExpressibleByArgument {}
 extension IntegratorKind: ExpressibleByArgument {}
 extension StartSide: ExpressibleByArgument {}
+extension PreconditionerForm: ExpressibleByArgument {}
 
 enum NoiseName: String, CaseIterable, ExpressibleByArgument { case isotropic, hessian, frozen }
 enum ModelName: String, CaseIterable, ExpressibleByArgument { case sde, discrete }
@@ -66,15 +67,52 @@ struct ProblemArguments: ParsableArguments {
     @Option(name: .customLong("escape-at"), help: "Escape point: midpoint (between the saddle and the next minimum), saddle, minimum, or x=VALUE.")
     var escapeAt: String = "midpoint"
 
-    @Option(help: "Start minimum: left (escape rightwards) or right (escape leftwards).")
-    var from: StartSide = .left
+    @Option(help: "Start minimum in 1-D: left (escape rightwards) or right (escape leftwards); default left.")
+    var from: StartSide?
+
+    @Option(name: .customLong("from-minimum"), help: "Start minimum in d > 1: its index in `escape landscape`'s list (default 0); the walker escapes over the lowest saddle linked to it.")
+    var fromMinimum: Int?
+
+    @Option(help: "d > 1, Adam-type optimizers: elementwise (P from diag C, as the real optimizers) or full (the matrix function of C).")
+    var preconditioner: PreconditionerForm?
 
     @Option(name: .customLong("divergence-radius"), help: "A trajectory farther than this from its start (or non-finite) counts as diverged (default: 1000 × the start-to-escape-point distance).")
     var divergenceRadius: Double?
 
-    /// The validated problem; every inconsistency is an InvalidParameter.
+    /// A 1-D or a d-dimensional problem.
+    enum AnyProblem {
+        case oneDimensional(EscapeProblem)
+        case multiDimensional(EscapeProblemND)
+    }
+
+    /// The validated problem of either dimension.
+    func anyProblem() throws -> AnyProblem {
+        switch try LandscapeSpec.parseAny(spec) {
+        case .oneDimensional: return .oneDimensional(try problem())
+        case .multiDimensional(let l):
+            try refuse(from, "from", "1-D landscapes (use --from-minimum in d > 1)")
+            if !optimizer.isAdamType { try refuse(preconditioner, "preconditioner", "--optimizer adam, invadam or dualadam") }
+            let (noiseSpec, dynamics) = try noiseAndModel()
+            return .multiDimensional(try EscapeProblemND(
+                landscape: l, from: fromMinimum ?? 0, target: try EscapeTargetND.parse(escapeAt), optimizer: optimizer,
+                noise: noiseSpec, learningRate: learningRate, model: dynamics, form: preconditioner ?? .elementwise,
+                maxSteps: maxSteps, divergenceRadius: divergenceRadius, settings: try settings(dynamics)))
+        }
+    }
+
+    /// The validated 1-D problem; every inconsistency is an InvalidParameter.
     func problem() throws -> EscapeProblem {
         let landscape = try LandscapeSpec.parse(spec)
+        try refuse(fromMinimum, "from-minimum", "d > 1 (use --from left|right in 1-D)")
+        try refuse(preconditioner, "preconditioner", "d > 1 (in 1-D elementwise and full coincide)")
+        let (noiseSpec, dynamics) = try noiseAndModel()
+        return try EscapeProblem(
+            landscape: landscape, side: from ?? .left, target: try EscapeTarget.parse(escapeAt),
+            optimizer: optimizer, noise: noiseSpec, learningRate: learningRate, model: dynamics,
+            maxSteps: maxSteps, divergenceRadius: divergenceRadius, settings: try settings(dynamics))
+    }
+
+    private func noiseAndModel() throws -> (NoiseSpec, DynamicsModel) {
         let noiseSpec: NoiseSpec
         switch noise {
         case .isotropic:
@@ -97,10 +135,7 @@ struct ProblemArguments: ParsableArguments {
             try refuse(integrator, "integrator", "--model sde")
             dynamics = .discrete
         }
-        return try EscapeProblem(
-            landscape: landscape, side: from, target: try EscapeTarget.parse(escapeAt),
-            optimizer: optimizer, noise: noiseSpec, learningRate: learningRate, model: dynamics,
-            maxSteps: maxSteps, divergenceRadius: divergenceRadius, settings: try settings(dynamics))
+        return (noiseSpec, dynamics)
     }
 
     /// The optimizer's hyper-parameters, refusing those that do not apply.

@@ -15,22 +15,42 @@ struct ProblemSummary: Encodable {
     let maxSteps: Int
     let divergenceRadius: Double
     let settings: OptimizerSettings
+    /// d > 1 only: the dimension and how Adam-type preconditioners are formed.
+    let dimension: Int?
+    let preconditioner: String?
 
     init(_ problem: EscapeProblem) {
-        landscape = problem.landscape.landscape.spec
-        from = problem.side.rawValue
-        optimizer = problem.optimizer.rawValue
-        noise = problem.noise.name
-        switch problem.noise {
+        self.init(landscape: problem.landscape.landscape.spec, from: problem.side.rawValue, optimizer: problem.optimizer,
+                  noise: problem.noise, learningRate: problem.learningRate, model: problem.model, maxSteps: problem.maxSteps,
+                  divergenceRadius: problem.divergenceRadius, settings: problem.settings, dimension: nil, preconditioner: nil)
+    }
+
+    init(_ problem: EscapeProblemND) {
+        self.init(landscape: problem.landscape.spec, from: "minimum \(problem.startIndex)", optimizer: problem.optimizer,
+                  noise: problem.noise, learningRate: problem.learningRate, model: problem.model, maxSteps: problem.maxSteps,
+                  divergenceRadius: problem.divergenceRadius, settings: problem.settings, dimension: problem.dimension,
+                  preconditioner: problem.form.rawValue)
+    }
+
+    private init(landscape: String, from: String, optimizer: OptimizerKind, noise: NoiseSpec, learningRate: Double,
+                 model: DynamicsModel, maxSteps: Int, divergenceRadius: Double, settings: OptimizerSettings,
+                 dimension: Int?, preconditioner: String?) {
+        self.landscape = landscape
+        self.from = from
+        self.optimizer = optimizer.rawValue
+        self.noise = noise.name
+        switch noise {
         case .isotropic(let s): sigma2 = s; batch = nil; noiseFloor = nil
         case .hessian(let b, let f): sigma2 = nil; batch = b; noiseFloor = f
         case .frozen(let b): sigma2 = nil; batch = b; noiseFloor = nil
         }
-        learningRate = problem.learningRate
-        model = problem.model.name
-        maxSteps = problem.maxSteps
-        divergenceRadius = problem.divergenceRadius
-        settings = problem.settings
+        self.learningRate = learningRate
+        self.model = model.name
+        self.maxSteps = maxSteps
+        self.divergenceRadius = divergenceRadius
+        self.settings = settings
+        self.dimension = dimension
+        self.preconditioner = preconditioner
     }
 
     var oneLine: String {

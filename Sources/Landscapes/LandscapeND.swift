@@ -16,11 +16,22 @@ public protocol LandscapeND: Landscape {
     var startingPoints: [[Double]] { get }
     /// True if ∇²L is diagonal at every θ (separable families).
     var hasDiagonalHessian: Bool { get }
+    /// The diagonal of ∇²L (d entries) — for diagonal families the whole Hessian, in O(d).
+    func hessianDiagonal(_ theta: UnsafeBufferPointer<Double>, into diagonal: UnsafeMutableBufferPointer<Double>)
     /// The spec string that rebuilds this landscape.
     var spec: String { get }
 }
 
 extension LandscapeND {
+    /// Default: from the full Hessian (O(d²) storage on the stack).
+    public func hessianDiagonal(_ theta: UnsafeBufferPointer<Double>, into diagonal: UnsafeMutableBufferPointer<Double>) {
+        let d = dimension
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: d * d) { h in
+            hessian(theta, into: h)
+            for i in 0..<d { diagonal[i] = h[i * d + i] }
+        }
+    }
+
     public func value(_ theta: [Double]) -> Double {
         theta.withUnsafeBufferPointer { value($0) }
     }

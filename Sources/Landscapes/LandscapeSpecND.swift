@@ -80,7 +80,7 @@ extension LandscapeSpec {
             }
             let rest = body.split(separator: ",").filter { !$0.hasPrefix("base=") && !$0.hasPrefix("spectators=") }
             let base = try parse("\(baseName):" + rest.joined(separator: ","))
-            return .separable(try SeparableLandscape(base: base, spectators: spectators))
+            return try .separable(base: base, spectators: spectators)
         case "styblinski-tang":
             let values = try numbers(body, family: name, required: ["d"], optional: ["k"])
             return .styblinskiTang(try StyblinskiTangLandscape(dimension: try wholeNumber(values["d"]!, "d"), k: values["k"] ?? 1))

@@ -73,26 +73,59 @@ public struct RotatedLandscape: LandscapeND, Equatable {
 }
 
 /// The d-dimensional families as one value (a spec string's result). `rotated` nests another.
+///
+/// Hot loops do not call through this enum: ``accept(_:)`` hands the concrete family to a
+/// generic visitor once per run.
 public indirect enum LandscapeNDModel: LandscapeND, Equatable {
-    case separable(SeparableLandscape)
+    case separableQuartic(SeparableLandscape<QuarticLandscape>)
+    case separablePQ(SeparableLandscape<PiecewiseQuadraticLandscape>)
     case styblinskiTang(StyblinskiTangLandscape)
     case gaussianWells(GaussianWellsLandscape)
     case rotated(RotatedLandscape)
 
-    @inlinable var family: any LandscapeND {
-        switch self {
-        case .separable(let l): l
-        case .styblinskiTang(let l): l
-        case .gaussianWells(let l): l
-        case .rotated(let l): l
+    /// A separable landscape on the 1-D family `base`.
+    public static func separable(base: LandscapeModel, spectators: [Double]) throws(InvalidParameter) -> LandscapeNDModel {
+        switch base {
+        case .quartic(let l): .separableQuartic(try SeparableLandscape(base: l, model: base, spectators: spectators))
+        case .piecewiseQuadratic(let l): .separablePQ(try SeparableLandscape(base: l, model: base, spectators: spectators))
         }
     }
 
-    public var dimension: Int { family.dimension }
+    /// The base family and spectators of a separable landscape.
+    public var separableParts: (base: LandscapeModel, spectators: [Double])? {
+        switch self {
+        case .separableQuartic(let l): (l.baseModel, l.spectators)
+        case .separablePQ(let l): (l.baseModel, l.spectators)
+        default: nil
+        }
+    }
+
+    /// Calls `visitor` with the concrete family.
+    @inlinable
+    public func accept<V: LandscapeNDVisitor>(_ visitor: V) throws -> V.Output {
+        switch self {
+        case .separableQuartic(let l): try visitor.visit(l)
+        case .separablePQ(let l): try visitor.visit(l)
+        case .styblinskiTang(let l): try visitor.visit(l)
+        case .gaussianWells(let l): try visitor.visit(l)
+        case .rotated(let l): try visitor.visit(l)
+        }
+    }
+
+    public var dimension: Int {
+        switch self {
+        case .separableQuartic(let l): l.dimension
+        case .separablePQ(let l): l.dimension
+        case .styblinskiTang(let l): l.dimension
+        case .gaussianWells(let l): l.dimension
+        case .rotated(let l): l.dimension
+        }
+    }
 
     @inlinable public func value(_ theta: UnsafeBufferPointer<Double>) -> Double {
         switch self {
-        case .separable(let l): l.value(theta)
+        case .separableQuartic(let l): l.value(theta)
+        case .separablePQ(let l): l.value(theta)
         case .styblinskiTang(let l): l.value(theta)
         case .gaussianWells(let l): l.value(theta)
         case .rotated(let l): l.value(theta)
@@ -101,7 +134,8 @@ public indirect enum LandscapeNDModel: LandscapeND, Equatable {
 
     @inlinable public func gradient(_ theta: UnsafeBufferPointer<Double>, into g: UnsafeMutableBufferPointer<Double>) {
         switch self {
-        case .separable(let l): l.gradient(theta, into: g)
+        case .separableQuartic(let l): l.gradient(theta, into: g)
+        case .separablePQ(let l): l.gradient(theta, into: g)
         case .styblinskiTang(let l): l.gradient(theta, into: g)
         case .gaussianWells(let l): l.gradient(theta, into: g)
         case .rotated(let l): l.gradient(theta, into: g)
@@ -110,14 +144,54 @@ public indirect enum LandscapeNDModel: LandscapeND, Equatable {
 
     @inlinable public func hessian(_ theta: UnsafeBufferPointer<Double>, into h: UnsafeMutableBufferPointer<Double>) {
         switch self {
-        case .separable(let l): l.hessian(theta, into: h)
+        case .separableQuartic(let l): l.hessian(theta, into: h)
+        case .separablePQ(let l): l.hessian(theta, into: h)
         case .styblinskiTang(let l): l.hessian(theta, into: h)
         case .gaussianWells(let l): l.hessian(theta, into: h)
         case .rotated(let l): l.hessian(theta, into: h)
         }
     }
 
-    public var startingPoints: [[Double]] { family.startingPoints }
-    public var hasDiagonalHessian: Bool { family.hasDiagonalHessian }
-    public var spec: String { family.spec }
+    @inlinable public func hessianDiagonal(_ theta: UnsafeBufferPointer<Double>, into h: UnsafeMutableBufferPointer<Double>) {
+        switch self {
+        case .separableQuartic(let l): l.hessianDiagonal(theta, into: h)
+        case .separablePQ(let l): l.hessianDiagonal(theta, into: h)
+        case .styblinskiTang(let l): l.hessianDiagonal(theta, into: h)
+        case .gaussianWells(let l): l.hessianDiagonal(theta, into: h)
+        case .rotated(let l): l.hessianDiagonal(theta, into: h)
+        }
+    }
+
+    public var startingPoints: [[Double]] {
+        switch self {
+        case .separableQuartic(let l): l.startingPoints
+        case .separablePQ(let l): l.startingPoints
+        case .styblinskiTang(let l): l.startingPoints
+        case .gaussianWells(let l): l.startingPoints
+        case .rotated(let l): l.startingPoints
+        }
+    }
+
+    public var hasDiagonalHessian: Bool {
+        switch self {
+        case .separableQuartic, .separablePQ, .styblinskiTang: true
+        case .gaussianWells, .rotated: false
+        }
+    }
+
+    public var spec: String {
+        switch self {
+        case .separableQuartic(let l): l.spec
+        case .separablePQ(let l): l.spec
+        case .styblinskiTang(let l): l.spec
+        case .gaussianWells(let l): l.spec
+        case .rotated(let l): l.spec
+        }
+    }
+}
+
+/// Receives the concrete d-dimensional family from ``LandscapeNDModel/accept(_:)``.
+public protocol LandscapeNDVisitor {
+    associatedtype Output
+    func visit<L: LandscapeND>(_ landscape: L) throws -> Output
 }

@@ -6,13 +6,18 @@ import NumericKit
 ///
 /// With elementwise P and diagonal C the coordinates decouple and the escape time along θ₁
 /// is exactly the 1-D value of the base, whatever the spectators.
-public struct SeparableLandscape: LandscapeND, Equatable {
-    public let base: LandscapeModel
+///
+/// Generic over the base family so that the hot loop calls it directly (no enum switch or
+/// copy per call); ``baseModel`` keeps the spec-level value for the 1-D reduction.
+public struct SeparableLandscape<Base: Landscape1D & Equatable>: LandscapeND, Equatable {
+    public let base: Base
+    public let baseModel: LandscapeModel
     public let spectators: [Double]
 
-    public init(base: LandscapeModel, spectators: [Double]) throws(InvalidParameter) {
+    public init(base: Base, model: LandscapeModel, spectators: [Double]) throws(InvalidParameter) {
         for h in spectators { try Validate.positive(h, "spectators") }
         self.base = base
+        self.baseModel = model
         self.spectators = spectators
     }
 
@@ -36,12 +41,17 @@ public struct SeparableLandscape: LandscapeND, Equatable {
         for i in 0..<spectators.count { h[(i + 1) * d + i + 1] = spectators[i] }
     }
 
+    @inlinable public func hessianDiagonal(_ theta: UnsafeBufferPointer<Double>, into h: UnsafeMutableBufferPointer<Double>) {
+        h[0] = base.secondDerivative(theta[0])
+        for i in 0..<spectators.count { h[i + 1] = spectators[i] }
+    }
+
     public var startingPoints: [[Double]] {
-        base.landscape.minima.map { [$0.x] + Array(repeating: 0, count: spectators.count) }
+        base.minima.map { [$0.x] + Array(repeating: 0, count: spectators.count) }
     }
     public var hasDiagonalHessian: Bool { true }
     public var spec: String {
-        let body = base.landscape.spec.split(separator: ":", maxSplits: 1)
+        let body = base.spec.split(separator: ":", maxSplits: 1)
         return "separable:base=\(body[0]),\(body.count > 1 ? body[1] : ""),spectators=\(spectators.map(Validate.format).joined(separator: ";"))"
     }
 }

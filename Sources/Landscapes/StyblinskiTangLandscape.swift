@@ -38,6 +38,10 @@ public struct StyblinskiTangLandscape: LandscapeND, Equatable {
         for i in 0..<d { h[i * d + i] = 0.5 * k * (12 * theta[i] * theta[i] - 32) }
     }
 
+    @inlinable public func hessianDiagonal(_ theta: UnsafeBufferPointer<Double>, into h: UnsafeMutableBufferPointer<Double>) {
+        for i in 0..<dimension { h[i] = 0.5 * k * (12 * theta[i] * theta[i] - 32) }
+    }
+
     /// Every corner of {−2.90, 2.75}^d while there are at most 1024, else the all-left corner
     /// and its d neighbours.
     public var startingPoints: [[Double]] {

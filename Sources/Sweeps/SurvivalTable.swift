@@ -12,19 +12,23 @@ public enum SurvivalTable {
 
     /// CSV rows for one well (`from` = left or right).
     public static func rows(from side: String, curve: SurvivalCurve, prediction: Prediction) -> [[String]] {
-        let predicted: [Double?]
-        let label: String
         if let hazard = prediction.hazard {
-            predicted = hazard.survival(atSteps: curve.rows.map(\.steps))
-            label = "quasi-static hazard"
-        } else if let tau = prediction.referenceTime {
-            predicted = curve.rows.map { exp(-$0.time / tau) }
-            label = "exponential, mean \(prediction.reference)"
-        } else {
-            predicted = curve.rows.map { _ in nil }
-            label = "none"
+            return rows(from: side, curve: curve, predicted: hazard.survival(atSteps: curve.rows.map(\.steps)),
+                        label: "quasi-static hazard")
         }
-        return zip(curve.rows, predicted).map { row, p in
+        return rows(from: side, curve: curve, referenceTime: prediction.referenceTime, reference: prediction.reference)
+    }
+
+    /// CSV rows with the exponential law of mean `referenceTime` as the prediction.
+    public static func rows(from side: String, curve: SurvivalCurve, referenceTime: Double?, reference: String) -> [[String]] {
+        guard let tau = referenceTime else {
+            return rows(from: side, curve: curve, predicted: curve.rows.map { _ in nil }, label: "none")
+        }
+        return rows(from: side, curve: curve, predicted: curve.rows.map { exp(-$0.time / tau) }, label: "exponential, mean \(reference)")
+    }
+
+    static func rows(from side: String, curve: SurvivalCurve, predicted: [Double?], label: String) -> [[String]] {
+        zip(curve.rows, predicted).map { row, p in
             [side, format(row.steps), format(row.time), String(row.atRisk), String(row.escapes), String(row.removed),
              format(row.survival), format(row.lower95), format(row.upper95), p.map(format) ?? "", label]
         }

@@ -1,0 +1,238 @@
+import Landscapes
+import NumericKit
+
+/// Per-trajectory storage for d-dimensional steps: every vector and matrix a step needs,
+/// allocated once when the trajectory starts, so that a step allocates nothing. Not shared
+/// between threads.
+public final class WorkspaceND {
+    public let d: Int
+    public let theta, grad, z, kick, drift, diagC, factor, scratch, velocity: UnsafeMutableBufferPointer<Double>
+    public let hessian, vectors: UnsafeMutableBufferPointer<Double>
+    /// Eigenvalues of C (full case).
+    public let noiseEigen: UnsafeMutableBufferPointer<Double>
+    let eigen: EigenWorkspace?
+    @usableFromInline var hessianArray: [Double]
+    @usableFromInline var valuesArray: [Double]
+    @usableFromInline var vectorsArray: [Double]
+
+    public init(dimension d: Int, needsEigen: Bool) {
+        self.d = d
+        func vector(_ n: Int) -> UnsafeMutableBufferPointer<Double> {
+            let b = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
+            b.initialize(repeating: 0)
+            return b
+        }
+        theta = vector(d); grad = vector(d); z = vector(d); kick = vector(d); drift = vector(d)
+        diagC = vector(d); factor = vector(d); scratch = vector(d); velocity = vector(d)
+        hessian = vector(d * d); vectors = vector(d * d); noiseEigen = vector(d)
+        eigen = needsEigen ? EigenWorkspace(dimension: d) : nil
+        hessianArray = Array(repeating: 0, count: needsEigen ? d * d : 0)
+        valuesArray = Array(repeating: 0, count: needsEigen ? d : 0)
+        vectorsArray = Array(repeating: 0, count: needsEigen ? d * d : 0)
+    }
+
+    deinit {
+        for b in [theta, grad, z, kick, drift, diagC, factor, scratch, velocity, hessian, vectors, noiseEigen] { b.deallocate() }
+    }
+
+    /// Eigen-decomposes `hessian` into `noiseEigen` (λ) and `vectors` (V, row-major).
+    @usableFromInline func decomposeHessian() {
+        for k in 0..<(d * d) { hessianArray[k] = hessian[k] }
+        eigen!.decompose(hessianArray, values: &valuesArray, vectors: &vectorsArray)
+        for k in 0..<d { noiseEigen[k] = valuesArray[k] }
+        for k in 0..<(d * d) { vectors[k] = vectorsArray[k] }
+    }
+}
+
+/// The d-dimensional reduced SDE of an optimizer (THEORY.md §0–§1 with matrices):
+///
+///     dθ = −P(θ)·∇L dt + P(θ)·√η·C(θ)^{1/2} dW,      D = η·P·C·P/2,
+///
+/// C isotropic (σ²I) or `hessian`, C = V·√(Λ² + δ²)·Vᵀ/B for ∇²L = VΛVᵀ (THEORY.md §2), and
+/// P from C either elementwise, pᵢ = P(Cᵢᵢ) as the real optimizers do, or as the matrix
+/// function P = V·P(c_k)·Vᵀ of C's eigenvalues c_k (`--preconditioner full`). For families
+/// with a diagonal Hessian no eigen-decomposition is needed; otherwise one per step (GSL
+/// symmv, O(d³)) into preallocated storage.
+public struct DiffusionND<L: LandscapeND, P: Preconditioner1D>: Sendable {
+    public let landscape: L
+    public let noise: NoiseSpec
+    public let preconditioner: P
+    public let form: PreconditionerForm
+    public let learningRate: Double
+    public let dimension: Int
+    /// Whether steps need an eigen-decomposition of the Hessian (hessian noise on a family
+    /// whose Hessian is not diagonal).
+    public let needsEigen: Bool
+
+    public init(landscape: L, noise: NoiseSpec, preconditioner: P, form: PreconditionerForm, learningRate: Double) {
+        self.landscape = landscape; self.noise = noise; self.preconditioner = preconditioner
+        self.form = form; self.learningRate = learningRate
+        dimension = landscape.dimension
+        if case .hessian = noise { needsEigen = !landscape.hasDiagonalHessian } else { needsEigen = false }
+    }
+
+    public func makeWorkspace() -> WorkspaceND { WorkspaceND(dimension: dimension, needsEigen: needsEigen) }
+
+    /// At ws.theta: ∇L into ws.grad; the noise's diagonal into ws.diagC; the preconditioner
+    /// into ws.factor (elementwise pᵢ, or P(c_k) on C's eigenvalues in the full form).
+    @inlinable
+    public func prepare(_ ws: WorkspaceND) {
+        let d = ws.d
+        landscape.gradient(UnsafeBufferPointer(ws.theta), into: ws.grad)
+        switch noise {
+        case .isotropic(let s2):
+            let p = preconditioner.factor(variance: s2)
+            for i in 0..<d { ws.diagC[i] = s2; ws.factor[i] = p }
+        case .hessian(let batch, let floor):
+            if !needsEigen {
+                landscape.hessianDiagonal(UnsafeBufferPointer(ws.theta), into: ws.scratch)
+                for i in 0..<d {
+                    let h = ws.scratch[i]
+                    let c = (h * h + floor * floor).squareRoot() / batch
+                    ws.diagC[i] = c
+                    ws.factor[i] = preconditioner.factor(variance: c)
+                }
+            } else {
+                landscape.hessian(UnsafeBufferPointer(ws.theta), into: ws.hessian)
+                ws.decomposeHessian()
+                for k in 0..<d {
+                    let h = ws.noiseEigen[k]
+                    ws.noiseEigen[k] = (h * h + floor * floor).squareRoot() / batch
+                }
+                for i in 0..<d {
+                    var c = 0.0
+                    for k in 0..<d { let v = ws.vectors[i * d + k]; c += v * v * ws.noiseEigen[k] }
+                    ws.diagC[i] = c
+                }
+                switch form {
+                case .elementwise: for i in 0..<d { ws.factor[i] = preconditioner.factor(variance: ws.diagC[i]) }
+                case .full: for k in 0..<d { ws.factor[k] = preconditioner.factor(variance: ws.noiseEigen[k]) }
+                }
+            }
+        case .frozen:
+            preconditionFailure("refused by EscapeProblemND")
+        }
+    }
+
+    /// True when C and P are not diagonal in the coordinates (eigenbasis in use).
+    @inlinable var usesEigenbasis: Bool { needsEigen }
+
+    /// ws.kick = C^{1/2}·ws.z (the gradient noise ξ for unit normals z), after ``prepare(_:)``.
+    @inlinable
+    public func sampleNoise(_ ws: WorkspaceND) {
+        let d = ws.d
+        if usesEigenbasis {
+            // ξ = V·diag(√c)·Vᵀ·z
+            for k in 0..<d {
+                var s = 0.0
+                for i in 0..<d { s += ws.vectors[i * d + k] * ws.z[i] }
+                ws.scratch[k] = s * ws.noiseEigen[k].squareRoot()
+            }
+            for i in 0..<d {
+                var s = 0.0
+                for k in 0..<d { s += ws.vectors[i * d + k] * ws.scratch[k] }
+                ws.kick[i] = s
+            }
+        } else {
+            for i in 0..<d { ws.kick[i] = ws.diagC[i].squareRoot() * ws.z[i] }
+        }
+    }
+
+    /// ws.drift = −P·∇L and ws.kick = P·C^{1/2}·z, after ``prepare(_:)``.
+    @inlinable
+    public func driftAndKick(_ ws: WorkspaceND) {
+        let d = ws.d
+        if usesEigenbasis && form == .full {
+            // In the eigenbasis: drift_k = −p_k (Vᵀg)_k, kick_k = p_k √c_k (Vᵀz)_k.
+            for k in 0..<d {
+                var gk = 0.0, zk = 0.0
+                for i in 0..<d { let v = ws.vectors[i * d + k]; gk += v * ws.grad[i]; zk += v * ws.z[i] }
+                ws.scratch[k] = gk
+                ws.velocity[k] = zk
+            }
+            for i in 0..<d {
+                var dr = 0.0, ki = 0.0
+                for k in 0..<d {
+                    let v = ws.vectors[i * d + k], p = ws.factor[k]
+                    dr -= v * p * ws.scratch[k]
+                    ki += v * p * ws.noiseEigen[k].squareRoot() * ws.velocity[k]
+                }
+                ws.drift[i] = dr; ws.kick[i] = ki
+            }
+            return
+        }
+        sampleNoise(ws)
+        for i in 0..<d {
+            ws.drift[i] = -ws.factor[i] * ws.grad[i]
+            ws.kick[i] *= ws.factor[i]
+        }
+    }
+
+    /// nᵀ·P·C·P·n: the variance rate of the coordinate n·θ (per unit time, before η), for the
+    /// Brownian-bridge test against a hyperplane with unit normal n. After ``prepare(_:)``.
+    @inlinable
+    public func normalVariance(_ n: UnsafeBufferPointer<Double>, _ ws: WorkspaceND) -> Double {
+        let d = ws.d
+        guard usesEigenbasis else {
+            var s = 0.0
+            for i in 0..<d { let w = ws.factor[i] * n[i]; s += w * w * ws.diagC[i] }
+            return s
+        }
+        var s = 0.0
+        for k in 0..<d {
+            var proj = 0.0
+            for i in 0..<d {
+                let w = form == .full ? n[i] : ws.factor[i] * n[i]
+                proj += ws.vectors[i * d + k] * w
+            }
+            let p = form == .full ? ws.factor[k] : 1
+            s += p * p * ws.noiseEigen[k] * proj * proj
+        }
+        return s
+    }
+}
+
+extension DiffusionND {
+    /// Along the unit vector t at ws.theta (after ``prepare(_:)``): tᵀPt, tᵀCt and tᵀPCPt.
+    public func directional(_ t: [Double], _ ws: WorkspaceND) -> (p: Double, c: Double, pcp: Double) {
+        let d = ws.d
+        var p = 0.0, c = 0.0, pcp = 0.0
+        if !usesEigenbasis {
+            for i in 0..<d {
+                p += ws.factor[i] * t[i] * t[i]; c += ws.diagC[i] * t[i] * t[i]
+                pcp += ws.factor[i] * ws.factor[i] * ws.diagC[i] * t[i] * t[i]
+            }
+            return (p, c, pcp)
+        }
+        let w = (0..<d).map { form == .full ? t[$0] : ws.factor[$0] * t[$0] }
+        for k in 0..<d {
+            var tk = 0.0, wk = 0.0
+            for i in 0..<d { tk += ws.vectors[i * d + k] * t[i]; wk += ws.vectors[i * d + k] * w[i] }
+            c += ws.noiseEigen[k] * tk * tk
+            if form == .full {
+                p += ws.factor[k] * tk * tk
+                pcp += ws.factor[k] * ws.factor[k] * ws.noiseEigen[k] * tk * tk
+            } else {
+                pcp += ws.noiseEigen[k] * wk * wk
+            }
+        }
+        if form == .elementwise { for i in 0..<d { p += ws.factor[i] * t[i] * t[i] } }
+        return (p, c, pcp)
+    }
+
+    /// P^{1/2} as a dense row-major matrix at ws.theta (after ``prepare(_:)``).
+    public func preconditionerRoot(_ ws: WorkspaceND) -> [Double] {
+        let d = ws.d
+        var m = Array(repeating: 0.0, count: d * d)
+        if usesEigenbasis && form == .full {
+            for i in 0..<d { for j in 0..<d {
+                var s = 0.0
+                for k in 0..<d { s += ws.vectors[i * d + k] * ws.factor[k].squareRoot() * ws.vectors[j * d + k] }
+                m[i * d + j] = s
+            } }
+        } else {
+            for i in 0..<d { m[i * d + i] = ws.factor[i].squareRoot() }
+        }
+        return m
+    }
+}

@@ -1,0 +1,183 @@
+import Dynamics
+import Landscapes
+import NumericKit
+
+/// The escape test in d dimensions: a hyperplane {θ : n·(θ − θ₀) ≥ 0}, or a ball of radius r
+/// around any minimum other than the start.
+public struct EscapeRegionND: Sendable {
+    /// True: the hyperplane n·(θ − θ₀) ≥ 0; false: balls of `radius` around `centers`.
+    public let isHyperplane: Bool
+    public let normal: [Double]
+    public let point: [Double]
+    public let centers: [[Double]]
+    public let radius: Double
+    public let start: [Double]
+    public let divergenceRadius: Double
+
+    public init(_ problem: EscapeProblemND) {
+        start = problem.start.x
+        divergenceRadius = problem.divergenceRadius
+        normal = problem.normal
+        point = problem.planePoint
+        if case .radius(let r) = problem.target {
+            isHyperplane = false
+            radius = r
+            centers = problem.analysis.minima.enumerated().filter { $0.offset != problem.startIndex }.map(\.element.x)
+        } else {
+            isHyperplane = true
+            radius = 0
+            centers = []
+        }
+    }
+
+    /// n·(θ − θ₀) (≥ 0: past the hyperplane).
+    @inlinable public func signedDistance(_ theta: UnsafeMutableBufferPointer<Double>) -> Double {
+        var s = 0.0
+        for i in 0..<normal.count { s += normal[i] * (theta[i] - point[i]) }
+        return s
+    }
+
+    @inlinable public func inBall(_ theta: UnsafeMutableBufferPointer<Double>) -> Bool {
+        for c in centers {
+            var s = 0.0
+            for i in 0..<c.count { let u = theta[i] - c[i]; s += u * u }
+            if s <= radius * radius { return true }
+        }
+        return false
+    }
+
+    /// Escaped (for the discrete and underdamped loops, which test at grid points only).
+    @inlinable public func reached(_ theta: UnsafeMutableBufferPointer<Double>) -> Bool {
+        isHyperplane ? signedDistance(theta) >= 0 : inBall(theta)
+    }
+
+    /// Non-finite or farther than the divergence radius from the start.
+    @inlinable public func diverged(_ theta: UnsafeMutableBufferPointer<Double>) -> Bool {
+        var s = 0.0
+        for i in 0..<start.count { let u = theta[i] - start[i]; s += u * u }
+        return !(s <= divergenceRadius * divergenceRadius)
+    }
+}
+
+/// One Euler–Maruyama trajectory of the d-dimensional reduced SDE (``DiffusionND``) from the
+/// start minimum. For a hyperplane target the crossing between grid points is tested with
+/// the Brownian bridge of the normal coordinate s = n·θ, whose variance per step is
+/// η·nᵀPCPn·dt (``BrownianBridge``). A step allocates nothing.
+public struct SDETrajectoryND<L: LandscapeND, P: Preconditioner1D>: TrajectorySimulator {
+    public let diffusion: DiffusionND<L, P>
+    public let region: EscapeRegionND
+    public let dt: Double
+    public let maxSteps: Int
+
+    public init(diffusion: DiffusionND<L, P>, region: EscapeRegionND, dt: Double, maxSteps: Int) {
+        self.diffusion = diffusion; self.region = region; self.dt = dt; self.maxSteps = maxSteps
+    }
+
+    @inlinable
+    public func run(_ stream: RandomStreamHandle) -> TrajectoryOutcome {
+        let diffusion = self.diffusion, region = self.region, dt = self.dt, maxSteps = self.maxSteps
+        let ws = diffusion.makeWorkspace()
+        let d = ws.d
+        for i in 0..<d { ws.theta[i] = region.start[i] }
+        let noiseScale = (diffusion.learningRate * dt).squareRoot()
+        let bridgeCutoff = 0.5 * BrownianBridge.negligibleExponent
+        let normal = region.normal, hyperplane = region.isHyperplane
+        var s0 = region.signedDistance(ws.theta)
+        var n = 0
+        while n < maxSteps {
+            diffusion.prepare(ws)
+            for i in 0..<d { ws.z[i] = stream.gaussian() }
+            diffusion.driftAndKick(ws)
+            for i in 0..<d { ws.theta[i] += ws.drift[i] * dt + ws.kick[i] * noiseScale }
+            n += 1
+            if region.diverged(ws.theta) { return TrajectoryOutcome(.diverged, steps: n) }
+            if hyperplane {
+                let s1 = region.signedDistance(ws.theta)
+                if s1 >= 0 { return TrajectoryOutcome(.escaped, steps: n) }
+                let variance = normal.withUnsafeBufferPointer { diffusion.normalVariance($0, ws) } * diffusion.learningRate * dt
+                if s0 * s1 < bridgeCutoff * variance,
+                   stream.uniform() < BrownianBridge.crossingProbability(from: s0, to: s1, target: 0, variancePerStep: variance) {
+                    return TrajectoryOutcome(.escaped, steps: n)
+                }
+                s0 = s1
+            } else if region.inBall(ws.theta) {
+                return TrajectoryOutcome(.escaped, steps: n)
+            }
+        }
+        return TrajectoryOutcome(.censored, steps: n)
+    }
+}
+
+/// Heavy-ball momentum's underdamped SDE in d dimensions (``UnderdampedLangevin`` per
+/// coordinate, with the noise C^{1/2}·dW of ``DiffusionND``): symplectic Euler–Maruyama
+/// from rest at the start minimum; θ is differentiable in time, so no bridge.
+public struct UnderdampedTrajectoryND<L: LandscapeND>: TrajectorySimulator {
+    public let diffusion: DiffusionND<L, SGDPreconditioner>
+    public let beta: Double
+    public let region: EscapeRegionND
+    public let dt: Double
+    public let maxSteps: Int
+
+    public init(diffusion: DiffusionND<L, SGDPreconditioner>, beta: Double, region: EscapeRegionND, dt: Double, maxSteps: Int) {
+        self.diffusion = diffusion; self.beta = beta; self.region = region; self.dt = dt; self.maxSteps = maxSteps
+    }
+
+    @inlinable
+    public func run(_ stream: RandomStreamHandle) -> TrajectoryOutcome {
+        let diffusion = self.diffusion, region = self.region, dt = self.dt, maxSteps = self.maxSteps
+        let ws = diffusion.makeWorkspace()
+        let d = ws.d
+        for i in 0..<d { ws.theta[i] = region.start[i]; ws.velocity[i] = 0 }
+        let eta = diffusion.learningRate, gamma = 1 - beta
+        let noiseScale = (eta * dt).squareRoot()
+        var n = 0
+        while n < maxSteps {
+            diffusion.prepare(ws)
+            for i in 0..<d { ws.z[i] = stream.gaussian() }
+            diffusion.sampleNoise(ws)
+            for i in 0..<d {
+                ws.velocity[i] += ((-ws.grad[i] - gamma * ws.velocity[i]) * dt + ws.kick[i] * noiseScale) / eta
+                ws.theta[i] += ws.velocity[i] * dt
+            }
+            n += 1
+            if region.diverged(ws.theta) { return TrajectoryOutcome(.diverged, steps: n) }
+            if region.reached(ws.theta) { return TrajectoryOutcome(.escaped, steps: n) }
+        }
+        return TrajectoryOutcome(.censored, steps: n)
+    }
+}
+
+/// A discrete optimizer in d dimensions: g = ∇L + C^{1/2}z, and the update rule applied to
+/// each coordinate with its own state (m, v) and the shared step counter — exactly the
+/// elementwise optimizers of PyTorch.
+public struct IterationTrajectoryND<L: LandscapeND, O: OptimizerIteration1D>: TrajectorySimulator {
+    public let diffusion: DiffusionND<L, SGDPreconditioner>
+    public let optimizer: O
+    public let region: EscapeRegionND
+    public let maxSteps: Int
+
+    public init(diffusion: DiffusionND<L, SGDPreconditioner>, optimizer: O, region: EscapeRegionND, maxSteps: Int) {
+        self.diffusion = diffusion; self.optimizer = optimizer; self.region = region; self.maxSteps = maxSteps
+    }
+
+    @inlinable
+    public func run(_ stream: RandomStreamHandle) -> TrajectoryOutcome {
+        let diffusion = self.diffusion, region = self.region, maxSteps = self.maxSteps
+        let ws = diffusion.makeWorkspace()
+        let d = ws.d
+        for i in 0..<d { ws.theta[i] = region.start[i] }
+        var optimizers = Array(repeating: optimizer, count: d)
+        for i in 0..<d { optimizers[i].reset() }
+        var n = 0
+        while n < maxSteps {
+            diffusion.prepare(ws)
+            for i in 0..<d { ws.z[i] = stream.gaussian() }
+            diffusion.sampleNoise(ws)
+            for i in 0..<d { ws.theta[i] = optimizers[i].step(ws.theta[i], gradient: ws.grad[i] + ws.kick[i]) }
+            n += 1
+            if region.diverged(ws.theta) { return TrajectoryOutcome(.diverged, steps: n) }
+            if region.reached(ws.theta) { return TrajectoryOutcome(.escaped, steps: n) }
+        }
+        return TrajectoryOutcome(.censored, steps: n)
+    }
+}
