@@ -40,6 +40,10 @@ echo "C + GSL loop:        $(m "$c_median") M steps/s/core (range $(m "$c_min")�
 echo "DiffusionEscape:     $(m "$ours") M steps/s/core, $(field steps "$q1") steps"
 echo "ratio ours / C:      $ratio"
 
+nd_rows=$(grep '^case=nd-' <<<"$swift_out" | while read -r line; do
+    echo "| $(field case "$line") | $(field d "$line") | $(field steps "$line") | $(m "$(field steps_per_second "$line")") M | $(field ns_per_step "$line") | $(field ns_per_step_per_dimension "$line") |"
+done)
+
 cpu=$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')
 cat > docs/performance.md <<DOC
 # Performance
@@ -70,6 +74,18 @@ $(field threads "$q2") threads: $speedup×.
 \`pq:ha=4,hb=2,barrier=0.5\`, C = |L″|/B (B = 1), η = 0.1, dt = 0.01, escape at the midpoint:
 $(m "$(field steps_per_second_per_core "$p1")") M steps/s on 1 thread ($(field ns_per_step "$p1") ns/step; the branchy piecewise
 gradient and a square root per step), speed-up $pspeedup× on $(field threads "$p2") threads.
+
+## d dimensions
+
+\`EscapeProblemND\` steps, 1 thread, every trajectory censored at 2000 steps (a fixed amount of
+work): \`separable:base=quartic,barrier=50,spectators=2;…\` with isotropic noise (the diagonal
+path: O(d) per step, d normal draws), and its rotation with hessian noise (C = V√(Λ²+δ²)Vᵀ/B:
+one GSL eigen-decomposition and a rotated Hessian Q·H·Qᵀ per step, O(d³)). A step allocates
+nothing: θ, ∇L, ∇²L and the eigen-workspace are allocated once per trajectory.
+
+| case | d | steps | steps/s | ns per step | ns per step per dimension |
+|---|---|---|---|---|---|
+$nd_rows
 
 ## Where the time goes
 

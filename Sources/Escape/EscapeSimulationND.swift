@@ -25,7 +25,8 @@ public enum EscapeSimulationND {
             diffusion.prepare(ws)
             if problem.landscape.hasDiagonalHessian {
                 // Diagonal P and ∇²L: the rates are exactly pᵢ·|Hᵢᵢ|.
-                for i in 0..<ws.d { rate = max(rate, ws.factor[i] * abs(p.eigenvalues.isEmpty ? 0 : diffusion.landscape.hessian(p.x)[i * ws.d + i])) }
+                let h = diffusion.landscape.hessian(p.x)
+                for i in 0..<ws.d { rate = max(rate, ws.factor[i] * abs(h[i * ws.d + i])) }
             } else {
                 rate = max(rate, (0..<ws.d).map { ws.factor[$0] }.max()! * curvature)
             }

@@ -52,3 +52,34 @@ for benchmark in cases {
                      1e9 * Double(threads) / rate))
     }
 }
+
+// d-dimensional steps: a fixed amount of work per case (every trajectory censored at the
+// step cap: the barrier is far too high to escape), 1 thread. Separable quartic with
+// isotropic noise (diagonal path, O(d) per step) and its rotation with hessian noise (one
+// eigen-decomposition per step, O(d³)).
+func spectators(_ d: Int) -> String { (1..<d).map { _ in "2" }.joined(separator: ";") }
+let ndSteps = 2_000
+for (name, d, spec, noise) in [
+    ("nd-separable-isotropic", 2, "separable:base=quartic,barrier=50,spectators=\(spectators(2))", NoiseSpec.isotropic(sigma2: 0.5)),
+    ("nd-separable-isotropic", 10, "separable:base=quartic,barrier=50,spectators=\(spectators(10))", .isotropic(sigma2: 0.5)),
+    ("nd-separable-isotropic", 100, "separable:base=quartic,barrier=50,spectators=\(spectators(100))", .isotropic(sigma2: 0.5)),
+    ("nd-rotated-hessian", 2, "rotated:seed=1,of=separable:base=quartic,barrier=50,spectators=\(spectators(2))", .hessian(batch: 1, floor: 1)),
+    ("nd-rotated-hessian", 10, "rotated:seed=1,of=separable:base=quartic,barrier=50,spectators=\(spectators(10))", .hessian(batch: 1, floor: 1)),
+] {
+    // Hessian noise (C ≈ 400 at the minimum) with a small η keeps every walker in the basin.
+    let lr = if case .hessian = noise { 1e-4 } else { 1.0 }
+    let problem = try EscapeProblemND(landscape: LandscapeSpec.parseND(spec), optimizer: .sgd, noise: noise, learningRate: lr,
+                                      model: .sde(integrator: .eulerMaruyama, dt: 0.001), maxSteps: ndSteps)
+    let n = max(8, trajectories / (d >= 10 ? 40 : 4))
+    let options = try EnsembleOptions(trajectories: n, seed: 1, threads: 1)
+    var times: [Double] = []
+    var steps = 0
+    for _ in 0..<repeats {
+        times.append(try seconds { steps = try EscapeSimulationND.run(problem, options).estimate.integratorSteps })
+    }
+    times.sort()
+    let median = times[times.count / 2]
+    let ns = 1e9 * median / Double(steps)
+    print(String(format: "case=%@ d=%d threads=1 steps=%d median_seconds=%.4f steps_per_second=%.4e ns_per_step=%.1f ns_per_step_per_dimension=%.2f",
+                 name, d, steps, median, Double(steps) / median, ns, ns / Double(d)))
+}

@@ -123,6 +123,34 @@ struct CommandLineTests {
         #expect(rows.allSatisfy { $0[10] == "quasi-static hazard" && Double($0[9]) != nil })
     }
 
+    /// Issue 4: the Styblinski–Tang landscape in 2-D: 4 minima and the 4 saddles between
+    /// neighbours, each with its Hessian eigenvalues, eigenvectors and index.
+    @Test func styblinskiTangLandscapeJSON() throws {
+        let run = try EscapeRun(["landscape", "styblinski-tang:d=2,k=1", "--json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try run.json()
+        let points = try #require(json["criticalPoints"] as? [[String: Any]])
+        let minima = points.filter { $0["kind"] as? String == "minimum" }, saddles = points.filter { $0["kind"] as? String == "saddle" }
+        #expect(minima.count == 4 && saddles.count == 4)
+        for s in saddles {
+            let eigenvalues = try #require(s["hessianEigenvalues"] as? [Double])
+            #expect(eigenvalues.count == 2 && eigenvalues[0] < 0 && eigenvalues[1] > 0 && s["index"] as? Int == 1)
+            #expect((s["escapeDirection"] as? [Double])?.count == 2)
+        }
+        #expect((json["barriers"] as? [Any])?.count == 8)
+    }
+
+    /// predict in d dimensions reports the exact 1-D reduction for a separable landscape.
+    @Test func predictSeparableJSON() throws {
+        let run = try EscapeRun(["predict", "separable:base=pq,ha=4,hb=2,barrier=0.25,spectators=1;10", "--noise", "hessian",
+                                 "--optimizer", "adam", "--json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let prediction = try #require(try run.json()["prediction"] as? [String: Any])
+        #expect(prediction["reference"] as? String == "reduction1D")
+        let reduction = try #require(prediction["reduction1D"] as? [String: Any])
+        #expect(abs((reduction["exactTime"] as! Double) - 88.1313) < 1e-3)
+    }
+
     /// Bad input: status 2, nothing on stdout, one line on stderr naming the parameter.
     @Test(arguments: [
         (["simulate", "quartic:barrier=-1"], "barrier"),
@@ -152,6 +180,14 @@ struct CommandLineTests {
         (["predict", "pq:ha=4,hb=2,barrier=1", "--optimizer", "sgd", "--momentum", "0.5"], "momentum"),
         (["predict", "pq:ha=4,hb=2,barrier=1", "--optimizer", "momentum", "--momentum", "1"], "momentum"),
         (["simulate", "pq:ha=4,hb=2,barrier=1", "--survival", "/tmp/curve.txt"], "survival"),
+        (["predict", "styblinski-tang:d=2", "--from", "left"], "from"),
+        (["predict", "styblinski-tang:d=2", "--from-minimum", "7"], "from-minimum"),
+        (["predict", "styblinski-tang:d=2", "--noise", "hessian"], "noise-floor"),
+        (["predict", "styblinski-tang:d=2", "--preconditioner", "full"], "preconditioner"),
+        (["predict", "quartic:barrier=1", "--from-minimum", "1"], "from-minimum"),
+        (["predict", "styblinski-tang:d=2", "--escape-at", "x=1"], "escape-at"),
+        (["predict", "styblinski-tang:d=2", "--both-wells"], "both-wells"),
+        (["landscape", "rotated:seed=1,of=quartic:barrier=1"], "of"),
         (["simulate", "pq:ha=4,hb=2,barrier=1", "--survival", "/proc/nope/curve.csv"], "output"),
         (["predict", "pq:ha=4,hb=2,barrier=1", "--optimizer", "invadam", "--eps", "-1"], "eps"),
     ])
