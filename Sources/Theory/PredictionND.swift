@@ -87,14 +87,20 @@ struct PredictionVisitorND: PreconditionerVisitor {
         } else if let why = reductionRefusal() {
             notes.append(why)
         }
-        // 2. Eyring–Kramers (isotropic noise: P and D scalar).
+        // 2. Eyring–Kramers: with isotropic noise P is a scalar p, M = pI and D = ηp²σ²/2·I = ε·M
+        //    with ε = ηpσ²/2 (Gibbs); the general constant-coefficient law applies.
         var ek: PredictionND.EyringKramers?
         if case .isotropic(let s2) = problem.noise, problem.settings.blend != nil || problem.optimizer != .dualadam || problem.model == .discrete {
-            let p = preconditioner.factor(variance: s2)
+            let p = preconditioner.factor(variance: s2), d = problem.dimension
+            var m = Array(repeating: 0.0, count: d * d), diffusion = m
+            for i in 0..<d { m[i * d + i] = p; diffusion[i * d + i] = eta * p * p * s2 / 2 }
+            let epsilon = EyringKramersFormula.gibbsTemperature(drift: m, diffusion: diffusion, dimension: d)!  // scalar M, D: always Gibbs
+            let hx = problem.landscape.hessian(a.x), hz = problem.landscape.hessian(b.x)
+            var logTime = try EyringKramersFormula.logTime(drift: m, hessianAtMinimum: hx, hessianAtSaddle: hz, dimension: d,
+                                                           barrier: problem.barrier, temperature: epsilon) - halve
             let lambda = abs(b.eigenvalues[0])
             let detFactor = (abs(b.determinant) / a.determinant).squareRoot()
-            let barrierPhi = 2 * problem.barrier / (eta * p * s2)
-            var logTime = log(2 * Double.pi / (p * lambda) * detFactor) + barrierPhi - halve
+            let barrierPhi = problem.barrier / epsilon
             if problem.optimizer == .momentum {
                 let langevinFactor = Self.underdampedFactor(eta: eta, beta: problem.settings.momentum, hb: lambda)
                 logTime += log(langevinFactor)
