@@ -41,7 +41,7 @@ echo "DiffusionEscape:     $(m "$ours") M steps/s/core, $(field steps "$q1") ste
 echo "ratio ours / C:      $ratio"
 
 nd_rows=$(grep '^case=nd-' <<<"$swift_out" | while read -r line; do
-    echo "| $(field case "$line") | $(field d "$line") | $(field steps "$line") | $(m "$(field steps_per_second "$line")") M | $(field ns_per_step "$line") | $(field ns_per_step_per_dimension "$line") |"
+    echo "| $(field case "$line") | $(field dim "$line") | $(field steps "$line") | $(m "$(field steps_per_second "$line")") M | $(field ns_per_step "$line") | $(field ns_per_step_per_dimension "$line") |"
 done)
 
 cpu=$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')

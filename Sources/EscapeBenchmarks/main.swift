@@ -80,6 +80,6 @@ for (name, d, spec, noise) in [
     times.sort()
     let median = times[times.count / 2]
     let ns = 1e9 * median / Double(steps)
-    print(String(format: "case=%@ d=%d threads=1 steps=%d median_seconds=%.4f steps_per_second=%.4e ns_per_step=%.1f ns_per_step_per_dimension=%.2f",
+    print(String(format: "case=%@ dim=%d threads=1 steps=%d median_seconds=%.4f steps_per_second=%.4e ns_per_step=%.1f ns_per_step_per_dimension=%.2f",
                  name, d, steps, median, Double(steps) / median, ns, ns / Double(d)))
 }
