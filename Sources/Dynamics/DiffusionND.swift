@@ -71,7 +71,21 @@ public struct DiffusionND<L: LandscapeND, P: Preconditioner1D>: Sendable {
         if case .hessian = noise { needsEigen = !landscape.hasDiagonalHessian } else { needsEigen = false }
     }
 
-    public func makeWorkspace() -> WorkspaceND { WorkspaceND(dimension: dimension, needsEigen: needsEigen) }
+    /// A workspace for this diffusion; with isotropic noise C and P are constant and filled in here once.
+    public func makeWorkspace() -> WorkspaceND {
+        let ws = WorkspaceND(dimension: dimension, needsEigen: needsEigen)
+        if case .isotropic(let s2) = noise {
+            let p = preconditioner.factor(variance: s2)
+            for i in 0..<dimension { ws.diagC[i] = s2; ws.factor[i] = p }
+        }
+        return ws
+    }
+
+    /// True when C (and so P) does not depend on θ.
+    public var hasConstantNoise: Bool {
+        if case .isotropic = noise { return true }
+        return false
+    }
 
     /// At ws.theta: ∇L into ws.grad; the noise's diagonal into ws.diagC; the preconditioner
     /// into ws.factor (elementwise pᵢ, or P(c_k) on C's eigenvalues in the full form).
@@ -80,9 +94,8 @@ public struct DiffusionND<L: LandscapeND, P: Preconditioner1D>: Sendable {
         let d = ws.d
         landscape.gradient(UnsafeBufferPointer(ws.theta), into: ws.grad)
         switch noise {
-        case .isotropic(let s2):
-            let p = preconditioner.factor(variance: s2)
-            for i in 0..<d { ws.diagC[i] = s2; ws.factor[i] = p }
+        case .isotropic:
+            break // constant: set by makeWorkspace()
         case .hessian(let batch, let floor):
             if !needsEigen {
                 landscape.hessianDiagonal(UnsafeBufferPointer(ws.theta), into: ws.scratch)

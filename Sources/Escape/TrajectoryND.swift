@@ -83,6 +83,9 @@ public struct SDETrajectoryND<L: LandscapeND, P: Preconditioner1D>: TrajectorySi
         let bridgeCutoff = 0.5 * BrownianBridge.negligibleExponent
         let normal = region.normal, hyperplane = region.isHyperplane
         var s0 = region.signedDistance(ws.theta)
+        // With constant noise the bridge variance η·nᵀPCPn·dt is one number.
+        let constantVariance: Double? = diffusion.hasConstantNoise
+            ? normal.withUnsafeBufferPointer { diffusion.normalVariance($0, ws) } * diffusion.learningRate * dt : nil
         var n = 0
         while n < maxSteps {
             diffusion.prepare(ws)
@@ -94,7 +97,8 @@ public struct SDETrajectoryND<L: LandscapeND, P: Preconditioner1D>: TrajectorySi
             if hyperplane {
                 let s1 = region.signedDistance(ws.theta)
                 if s1 >= 0 { return TrajectoryOutcome(.escaped, steps: n) }
-                let variance = normal.withUnsafeBufferPointer { diffusion.normalVariance($0, ws) } * diffusion.learningRate * dt
+                let variance = constantVariance
+                    ?? normal.withUnsafeBufferPointer { diffusion.normalVariance($0, ws) } * diffusion.learningRate * dt
                 if s0 * s1 < bridgeCutoff * variance,
                    stream.uniform() < BrownianBridge.crossingProbability(from: s0, to: s1, target: 0, variancePerStep: variance) {
                     return TrajectoryOutcome(.escaped, steps: n)
