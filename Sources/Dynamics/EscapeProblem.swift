@@ -31,22 +31,10 @@ public struct EscapeProblem: Sendable {
         maxSteps: Int = 100_000_000, divergenceRadius: Double? = nil, settings: OptimizerSettings = OptimizerSettings()
     ) throws(InvalidParameter) {
         try Validate.positive(learningRate, "lr")
-        try settings.validate()
-        if optimizer == .dualadam, case .sde = model, settings.blend == nil {
-            throw InvalidParameter("blend", given: "none with --optimizer dualadam --model sde",
-                                   allowed: "a frozen blend r in [0, 1] (--blend R): the reduced SDE is DualAdam at fixed r; the scheduled optimizer is --model discrete, predicted by the quasi-static hazard")
-        }
-        switch noise {
-        case .isotropic(let sigma2): try Validate.positive(sigma2, "sigma2")
-        case .hessian(let batch, let floor):
-            try Validate.positive(batch, "batch")
-            try Validate.nonNegative(floor, "noise-floor")
-        case .frozen(let batch): try Validate.positive(batch, "batch")
-        }
-        if case .sde(_, let dt?) = model { try Validate.positive(dt, "dt") }
-        guard maxSteps >= 1 else {
-            throw InvalidParameter("max-steps", given: "\(maxSteps)", allowed: "a whole number ≥ 1")
-        }
+        try settings.validate(for: optimizer, model: model)
+        try noise.validate()
+        try model.validate()
+        try Validate.stepCap(maxSteps)
         let geometry = try EscapeGeometry(landscape: landscape.landscape, side: side, target: target)
         let radius = divergenceRadius ?? 1000 * (geometry.target - geometry.start.x)
         try Validate.positive(radius, "divergence-radius")

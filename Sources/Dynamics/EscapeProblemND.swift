@@ -74,28 +74,22 @@ public struct EscapeProblemND: Sendable {
                 maxSteps: Int = 100_000_000, divergenceRadius: Double? = nil,
                 settings: OptimizerSettings = OptimizerSettings()) throws {
         try Validate.positive(learningRate, "lr")
-        try settings.validate()
-        switch noise {
-        case .isotropic(let s): try Validate.positive(s, "sigma2")
-        case .hessian(let b, let f): try Validate.positive(b, "batch"); try Validate.nonNegative(f, "noise-floor")
-        case .frozen:
+        try settings.validate(for: optimizer, model: model)
+        if case .frozen = noise {
             throw InvalidParameter("noise", given: "frozen in d dimensions", allowed: "isotropic or hessian (frozen is the 1-D piecewise model)")
         }
+        try noise.validate()
         if case .hessian(_, 0) = noise, case .separablePQ = landscape {
             // L″ of pq never vanishes and the spectators are > 0: C stays positive definite.
         } else if case .hessian(_, 0) = noise {
             throw InvalidParameter("noise-floor", given: "0 on \(landscape.spec)",
                                    allowed: "> 0: the Hessian has vanishing eigenvalues on the way, where C = √(H² + δ²)/B would be singular")
         }
-        if optimizer == .dualadam, settings.blend == nil, case .sde = model {
-            throw InvalidParameter("blend", given: "none with --optimizer dualadam --model sde",
-                                   allowed: "a frozen blend r in [0, 1] (--blend R)")
-        }
         if case .sde(.milstein, _) = model {
             throw InvalidParameter("integrator", given: "milstein in d dimensions", allowed: "euler-maruyama (Milstein needs Lévy areas for non-commutative noise)")
         }
-        if case .sde(_, let dt?) = model { try Validate.positive(dt, "dt") }
-        guard maxSteps >= 1 else { throw InvalidParameter("max-steps", given: "\(maxSteps)", allowed: "a whole number ≥ 1") }
+        try model.validate()
+        try Validate.stepCap(maxSteps)
         let analysis = try LandscapeAnalysis(landscape)
         guard startIndex >= 0 && startIndex < analysis.minima.count else {
             throw InvalidParameter("from-minimum", given: "\(startIndex)", allowed: "0…\(analysis.minima.count - 1) (the minima `escape landscape` lists)")

@@ -40,6 +40,16 @@ public struct OptimizerSettings: Sendable, Equatable, Codable {
         self.switchRate = switchRate; self.momentum = momentum; self.blend = blend
     }
 
+    /// Validates the settings and their fit with the optimizer and the dynamics: scheduled
+    /// DualAdam has no autonomous reduced SDE, so `--model sde` needs a held blend.
+    public func validate(for optimizer: OptimizerKind, model: DynamicsModel) throws(InvalidParameter) {
+        try validate()
+        if optimizer == .dualadam, case .sde = model, blend == nil {
+            throw InvalidParameter("blend", given: "none with --optimizer dualadam --model sde",
+                                   allowed: "a frozen blend r in [0, 1] (--blend R): the reduced SDE is DualAdam at fixed r; the scheduled optimizer is --model discrete, predicted by the quasi-static hazard")
+        }
+    }
+
     /// Throws an ``InvalidParameter`` naming the first value out of range.
     public func validate() throws(InvalidParameter) {
         try Validate.inHalfOpenUnitInterval(beta1, "beta1")
@@ -69,6 +79,17 @@ public enum NoiseSpec: Sendable, Equatable, Codable {
     }
 
     public static let names = ["isotropic", "hessian", "frozen"]
+
+    /// Throws an ``InvalidParameter`` naming the first parameter out of range.
+    public func validate() throws(InvalidParameter) {
+        switch self {
+        case .isotropic(let sigma2): try Validate.positive(sigma2, "sigma2")
+        case .hessian(let batch, let floor):
+            try Validate.positive(batch, "batch")
+            try Validate.nonNegative(floor, "noise-floor")
+        case .frozen(let batch): try Validate.positive(batch, "batch")
+        }
+    }
 }
 
 /// Which form of the dynamics is simulated.
@@ -84,6 +105,11 @@ public enum DynamicsModel: Sendable, Equatable, Codable {
         case .sde: "sde"
         case .discrete: "discrete"
         }
+    }
+
+    /// Throws if a requested SDE step is not a finite number > 0.
+    public func validate() throws(InvalidParameter) {
+        if case .sde(_, let dt?) = self { try Validate.positive(dt, "dt") }
     }
 }
 

@@ -48,6 +48,11 @@ public enum Validate {
         }
     }
 
+    /// A per-trajectory step cap: a whole number ≥ 1.
+    public static func stepCap(_ value: Int, _ name: String = "max-steps") throws(InvalidParameter) {
+        guard value >= 1 else { throw InvalidParameter(name, given: "\(value)", allowed: "a whole number ≥ 1") }
+    }
+
     /// A number in the closed interval [low, high].
     public static func inClosedInterval(_ value: Double, _ low: Double, _ high: Double, _ name: String) throws(InvalidParameter) {
         guard value >= low, value <= high else {
