@@ -14,32 +14,6 @@ enum MultiDimensionalCommands {
         let prediction: PredictionND
     }
 
-    struct SimulateReport: Encodable {
-        let problem: ProblemSummary
-        let meanTime: Double?
-        let standardError: Double?
-        let ci95: [Double]?
-        let meanSteps: Double?
-        let trajectories: Int
-        let escaped: Int
-        let censored: Int
-        let diverged: Int
-        let divergedFraction: Double
-        let censoredEstimate: EscapeEstimate.CensoredEstimate?
-        let integratorSteps: Int
-        let seed: UInt64
-        let rng: String
-        let model: String
-        let integrator: String?
-        let dt: Double?
-        let exponentiality: ExponentialityTest?
-        let warnings: [String]
-        let prediction: PredictionND
-        /// measured/reference and (measured − reference)/SE.
-        let measuredOverReference: Double?
-        let zScore: Double?
-    }
-
     static func predict(_ problem: EscapeProblemND, json: Bool) throws {
         let prediction = try PredictorND.predict(problem)
         let summary = ProblemSummary(problem)
@@ -62,16 +36,9 @@ enum MultiDimensionalCommands {
                                                                        referenceTime: prediction.referenceTime,
                                                                        reference: prediction.reference)), to: survivalURL)
         }
-        let ratio = zip(e.meanTime, prediction.referenceTime).map { $0 / $1 }
-        var z: Double?
-        if let m = e.meanTime, let r = prediction.referenceTime, let se = e.standardError, se > 0 { z = (m - r) / se }
-        let report = SimulateReport(
-            problem: ProblemSummary(problem), meanTime: e.meanTime, standardError: e.standardError, ci95: e.ci95,
-            meanSteps: e.meanSteps, trajectories: e.trajectories, escaped: e.escaped, censored: e.censored,
-            diverged: e.diverged, divergedFraction: e.divergedFraction, censoredEstimate: e.censoredEstimate,
-            integratorSteps: e.integratorSteps, seed: options.seed, rng: options.generator.rawValue, model: result.model,
-            integrator: result.integrator, dt: result.dt, exponentiality: ExponentialityTest(curve: curve), warnings: e.warnings,
-            prediction: prediction, measuredOverReference: ratio, zScore: z)
+        let comparison = Comparison(estimate: e, prediction: prediction)
+        let report = SimulationReport(problem: ProblemSummary(problem), result: result, curve: curve, prediction: prediction,
+                                      comparison: comparison)
         if json { return try JSONOutput.print(report) }
         print(report.problem.oneLine + "  d=\(problem.dimension)")
         let stepText = result.dt.map { "sde, \(result.integrator ?? ""), dt=\(Text.number($0, 4))" } ?? "discrete iteration"
@@ -83,7 +50,7 @@ enum MultiDimensionalCommands {
         table.insert(["measured", measured, Text.number(e.meanSteps, 6), e.ci95.map { "95% CI [\(Text.number($0[0], 5)), \(Text.number($0[1], 5))]" } ?? ""], at: 1)
         print(Text.table(table))
         print("")
-        print("measured/reference \(Text.number(ratio, 4))  z = \(Text.number(z, 3)) (vs \(prediction.reference))")
+        print("measured/reference \(Text.number(comparison.measuredOverReference, 4))  z = \(Text.number(comparison.zScore, 3)) (vs \(prediction.reference))")
         print("trajectories \(e.trajectories): escaped \(e.escaped), censored \(e.censored), diverged \(e.diverged) (fraction \(Text.number(e.divergedFraction, 3))); \(e.integratorSteps) integrator steps")
         if let survival { print("survival curve written to \(survival)") }
         for warning in e.warnings { print("warning: \(warning)") }
@@ -110,9 +77,4 @@ enum MultiDimensionalCommands {
         }
         return rows
     }
-}
-
-private func zip<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
-    guard let a, let b else { return nil }
-    return (a, b)
 }

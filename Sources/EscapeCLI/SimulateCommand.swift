@@ -22,31 +22,8 @@ struct SimulateCommand: ParsableCommand {
     @Flag(name: .customLong("both-wells"), help: "Simulate escape out of both minima and measure ln(τ_flat/τ_sharp) (selectivity, THEORY §4).")
     var bothWells = false
 
-    /// The JSON object of one well (docs/output.md). Contains nothing that depends on the
-    /// thread count or the clock, so the same spec and seed print the same bytes.
-    struct Report: Encodable {
-        let problem: ProblemSummary
-        let meanTime: Double?
-        let standardError: Double?
-        let ci95: [Double]?
-        let meanSteps: Double?
-        let trajectories: Int
-        let escaped: Int
-        let censored: Int
-        let diverged: Int
-        let divergedFraction: Double
-        let censoredEstimate: EscapeEstimate.CensoredEstimate?
-        let integratorSteps: Int
-        let seed: UInt64
-        let rng: String
-        let model: String
-        let integrator: String?
-        let dt: Double?
-        let exponentiality: ExponentialityTest?
-        let warnings: [String]
-        let prediction: Prediction
-        let comparison: Comparison
-    }
+    /// The JSON object of one well.
+    typealias Report = SimulationReport<Prediction>
 
     /// The measured and predicted ln(τ_flat/τ_sharp).
     struct MeasuredSelectivity: Encodable {
@@ -83,15 +60,8 @@ struct SimulateCommand: ParsableCommand {
             let curve = SurvivalCurve(outcomes: result.outcomes, timePerStep: result.timePerStep,
                                       learningRate: escapeProblem.learningRate)
             if survivalURL != nil { survivalRows += SurvivalTable.rows(from: side.rawValue, curve: curve, prediction: prediction) }
-            let e = result.estimate
-            reports.append(Report(
-                problem: ProblemSummary(escapeProblem), meanTime: e.meanTime, standardError: e.standardError,
-                ci95: e.ci95, meanSteps: e.meanSteps, trajectories: e.trajectories, escaped: e.escaped,
-                censored: e.censored, diverged: e.diverged, divergedFraction: e.divergedFraction,
-                censoredEstimate: e.censoredEstimate, integratorSteps: e.integratorSteps, seed: options.seed,
-                rng: options.generator.rawValue, model: result.model, integrator: result.integrator, dt: result.dt,
-                exponentiality: ExponentialityTest(curve: curve), warnings: e.warnings, prediction: prediction,
-                comparison: Comparison(estimate: e, prediction: prediction)))
+            reports.append(Report(problem: ProblemSummary(escapeProblem), result: result, curve: curve, prediction: prediction,
+                                  comparison: Comparison(estimate: result.estimate, prediction: prediction)))
         }
         if let survivalURL { try TableWriter.write(SurvivalTable.csv(survivalRows), to: survivalURL) }
         if !bothWells {

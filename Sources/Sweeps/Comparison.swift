@@ -15,17 +15,29 @@ public struct Comparison: Sendable, Equatable, Codable {
     public let reference: String
     public let zScore: Double?
 
-    public init(estimate: EscapeEstimate, prediction: Prediction) {
+    public init(estimate: EscapeEstimate, exactTime: Double?, kramersTime: Double?, referenceTime: Double?, reference: String) {
         let measured = estimate.meanTime
-        measuredOverExact = zip(measured, prediction.exactTime).map { $0 / $1 }
-        measuredOverKramers = zip(measured, prediction.kramersTime).map { $0 / $1 }
-        measuredOverReference = zip(measured, prediction.referenceTime).map { $0 / $1 }
-        reference = prediction.reference
-        if let m = measured, let e = prediction.referenceTime, let se = estimate.standardError, se > 0 {
-            zScore = (m - e) / se
+        measuredOverExact = zip(measured, exactTime).map { $0 / $1 }
+        measuredOverKramers = zip(measured, kramersTime).map { $0 / $1 }
+        measuredOverReference = zip(measured, referenceTime).map { $0 / $1 }
+        self.reference = reference
+        if let m = measured, let r = referenceTime, let se = estimate.standardError, se > 0 {
+            zScore = (m - r) / se
         } else {
             zScore = nil
         }
+    }
+
+    public init(estimate: EscapeEstimate, prediction: Prediction) {
+        self.init(estimate: estimate, exactTime: prediction.exactTime, kramersTime: prediction.kramersTime,
+                  referenceTime: prediction.referenceTime, reference: prediction.reference)
+    }
+
+    /// In d dimensions "exact" is the 1-D reduction's exact MFPT and "Kramers" Eyring–Kramers,
+    /// where they apply.
+    public init(estimate: EscapeEstimate, prediction: PredictionND) {
+        self.init(estimate: estimate, exactTime: prediction.reduction1D?.exactTime, kramersTime: prediction.eyringKramers?.time,
+                  referenceTime: prediction.referenceTime, reference: prediction.reference)
     }
 
     /// |measured − reference| ≤ sigmas·SE + allowance·reference, with nothing censored.
