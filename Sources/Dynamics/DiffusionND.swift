@@ -11,9 +11,6 @@ public final class WorkspaceND {
     /// Eigenvalues of C (full case).
     public let noiseEigen: UnsafeMutableBufferPointer<Double>
     let eigen: EigenWorkspace?
-    @usableFromInline var hessianArray: [Double]
-    @usableFromInline var valuesArray: [Double]
-    @usableFromInline var vectorsArray: [Double]
 
     public init(dimension d: Int, needsEigen: Bool) {
         self.d = d
@@ -26,21 +23,20 @@ public final class WorkspaceND {
         diagC = vector(d); factor = vector(d); scratch = vector(d); velocity = vector(d)
         hessian = vector(d * d); vectors = vector(d * d); noiseEigen = vector(d)
         eigen = needsEigen ? EigenWorkspace(dimension: d) : nil
-        hessianArray = Array(repeating: 0, count: needsEigen ? d * d : 0)
-        valuesArray = Array(repeating: 0, count: needsEigen ? d : 0)
-        vectorsArray = Array(repeating: 0, count: needsEigen ? d * d : 0)
     }
 
     deinit {
         for b in [theta, grad, z, kick, drift, diagC, factor, scratch, velocity, hessian, vectors, noiseEigen] { b.deallocate() }
     }
 
+    /// Fills `z` with d standard normal draws.
+    @inlinable public func drawNormals(_ stream: RandomStream) {
+        for i in 0..<d { z[i] = stream.gaussian() }
+    }
+
     /// Eigen-decomposes `hessian` into `noiseEigen` (λ) and `vectors` (V, row-major).
     @usableFromInline func decomposeHessian() {
-        for k in 0..<(d * d) { hessianArray[k] = hessian[k] }
-        eigen!.decompose(hessianArray, values: &valuesArray, vectors: &vectorsArray)
-        for k in 0..<d { noiseEigen[k] = valuesArray[k] }
-        for k in 0..<(d * d) { vectors[k] = vectorsArray[k] }
+        eigen!.decompose(UnsafeBufferPointer(hessian), values: noiseEigen, vectors: vectors)
     }
 }
 
@@ -127,14 +123,11 @@ public struct DiffusionND<L: LandscapeND, P: Preconditioner1D>: Sendable {
         }
     }
 
-    /// True when C and P are not diagonal in the coordinates (eigenbasis in use).
-    @inlinable var usesEigenbasis: Bool { needsEigen }
-
     /// ws.kick = C^{1/2}·ws.z (the gradient noise ξ for unit normals z), after ``prepare(_:)``.
     @inlinable
     public func sampleNoise(_ ws: WorkspaceND) {
         let d = ws.d
-        if usesEigenbasis {
+        if needsEigen {
             // ξ = V·diag(√c)·Vᵀ·z
             for k in 0..<d {
                 var s = 0.0
@@ -155,7 +148,7 @@ public struct DiffusionND<L: LandscapeND, P: Preconditioner1D>: Sendable {
     @inlinable
     public func driftAndKick(_ ws: WorkspaceND) {
         let d = ws.d
-        if usesEigenbasis && form == .full {
+        if needsEigen && form == .full {
             // In the eigenbasis: drift_k = −p_k (Vᵀg)_k, kick_k = p_k √c_k (Vᵀz)_k.
             for k in 0..<d {
                 var gk = 0.0, zk = 0.0
@@ -186,7 +179,7 @@ public struct DiffusionND<L: LandscapeND, P: Preconditioner1D>: Sendable {
     @inlinable
     public func normalVariance(_ n: UnsafeBufferPointer<Double>, _ ws: WorkspaceND) -> Double {
         let d = ws.d
-        guard usesEigenbasis else {
+        guard needsEigen else {
             var s = 0.0
             for i in 0..<d { let w = ws.factor[i] * n[i]; s += w * w * ws.diagC[i] }
             return s
@@ -210,7 +203,7 @@ extension DiffusionND {
     public func directional(_ t: [Double], _ ws: WorkspaceND) -> (p: Double, c: Double, pcp: Double) {
         let d = ws.d
         var p = 0.0, c = 0.0, pcp = 0.0
-        if !usesEigenbasis {
+        if !needsEigen {
             for i in 0..<d {
                 p += ws.factor[i] * t[i] * t[i]; c += ws.diagC[i] * t[i] * t[i]
                 pcp += ws.factor[i] * ws.factor[i] * ws.diagC[i] * t[i] * t[i]
@@ -237,7 +230,7 @@ extension DiffusionND {
     public func preconditionerRoot(_ ws: WorkspaceND) -> [Double] {
         let d = ws.d
         var m = Array(repeating: 0.0, count: d * d)
-        if usesEigenbasis && form == .full {
+        if needsEigen && form == .full {
             for i in 0..<d { for j in 0..<d {
                 var s = 0.0
                 for k in 0..<d { s += ws.vectors[i * d + k] * ws.factor[k].squareRoot() * ws.vectors[j * d + k] }

@@ -50,6 +50,8 @@ public struct EscapeProblemND: Sendable {
     public let startIndex: Int
     public let nextIndex: Int
     public let saddle: CriticalPointND
+    /// The minimum-energy path from the start minimum to the next one (found with the saddle).
+    public let path: [[Double]]
     public let target: EscapeTargetND
     public let optimizer: OptimizerKind
     public let noise: NoiseSpec
@@ -107,6 +109,7 @@ public struct EscapeProblemND: Sendable {
         self.startIndex = startIndex
         self.nextIndex = next
         self.saddle = link.saddle
+        path = link.first == startIndex ? link.path : link.path.reversed()
         self.target = target
         self.optimizer = optimizer
         self.noise = noise

@@ -51,6 +51,17 @@ public struct EscapeRegionND: Sendable {
         isHyperplane ? signedDistance(theta) >= 0 : inBall(theta)
     }
 
+    /// After a step monitored at grid points only: diverged, escaped, or still running (nil).
+    @inlinable public func endOfStep(_ theta: UnsafeMutableBufferPointer<Double>) -> TrajectoryOutcome.Kind? {
+        if diverged(theta) { return .diverged }
+        return reached(theta) ? .escaped : nil
+    }
+
+    /// Places θ at the start minimum.
+    @inlinable public func placeAtStart(_ theta: UnsafeMutableBufferPointer<Double>) {
+        for i in 0..<start.count { theta[i] = start[i] }
+    }
+
     /// Non-finite or farther than the divergence radius from the start.
     @inlinable public func diverged(_ theta: UnsafeMutableBufferPointer<Double>) -> Bool {
         var s = 0.0
@@ -78,7 +89,7 @@ public struct SDETrajectoryND<L: LandscapeND, P: Preconditioner1D>: TrajectorySi
         let diffusion = self.diffusion, region = self.region, dt = self.dt, maxSteps = self.maxSteps
         let ws = diffusion.makeWorkspace()
         let d = ws.d
-        for i in 0..<d { ws.theta[i] = region.start[i] }
+        region.placeAtStart(ws.theta)
         let noiseScale = (diffusion.learningRate * dt).squareRoot()
         let bridgeCutoff = 0.5 * BrownianBridge.negligibleExponent
         let normal = region.normal, hyperplane = region.isHyperplane
@@ -89,7 +100,7 @@ public struct SDETrajectoryND<L: LandscapeND, P: Preconditioner1D>: TrajectorySi
         var n = 0
         while n < maxSteps {
             diffusion.prepare(ws)
-            for i in 0..<d { ws.z[i] = stream.gaussian() }
+            ws.drawNormals(stream)
             diffusion.driftAndKick(ws)
             for i in 0..<d { ws.theta[i] += ws.drift[i] * dt + ws.kick[i] * noiseScale }
             n += 1
@@ -131,21 +142,21 @@ public struct UnderdampedTrajectoryND<L: LandscapeND>: TrajectorySimulator {
         let diffusion = self.diffusion, region = self.region, dt = self.dt, maxSteps = self.maxSteps
         let ws = diffusion.makeWorkspace()
         let d = ws.d
-        for i in 0..<d { ws.theta[i] = region.start[i]; ws.velocity[i] = 0 }
+        region.placeAtStart(ws.theta)
+        for i in 0..<d { ws.velocity[i] = 0 } // from rest
         let eta = diffusion.learningRate, gamma = 1 - beta
         let noiseScale = (eta * dt).squareRoot()
         var n = 0
         while n < maxSteps {
             diffusion.prepare(ws)
-            for i in 0..<d { ws.z[i] = stream.gaussian() }
+            ws.drawNormals(stream)
             diffusion.sampleNoise(ws)
             for i in 0..<d {
                 ws.velocity[i] += ((-ws.grad[i] - gamma * ws.velocity[i]) * dt + ws.kick[i] * noiseScale) / eta
                 ws.theta[i] += ws.velocity[i] * dt
             }
             n += 1
-            if region.diverged(ws.theta) { return TrajectoryOutcome(.diverged, steps: n) }
-            if region.reached(ws.theta) { return TrajectoryOutcome(.escaped, steps: n) }
+            if let end = region.endOfStep(ws.theta) { return TrajectoryOutcome(end, steps: n) }
         }
         return TrajectoryOutcome(.censored, steps: n)
     }
@@ -169,18 +180,17 @@ public struct IterationTrajectoryND<L: LandscapeND, O: OptimizerIteration1D>: Tr
         let diffusion = self.diffusion, region = self.region, maxSteps = self.maxSteps
         let ws = diffusion.makeWorkspace()
         let d = ws.d
-        for i in 0..<d { ws.theta[i] = region.start[i] }
+        region.placeAtStart(ws.theta)
         var optimizers = Array(repeating: optimizer, count: d)
         for i in 0..<d { optimizers[i].reset() }
         var n = 0
         while n < maxSteps {
             diffusion.prepare(ws)
-            for i in 0..<d { ws.z[i] = stream.gaussian() }
+            ws.drawNormals(stream)
             diffusion.sampleNoise(ws)
             for i in 0..<d { ws.theta[i] = optimizers[i].step(ws.theta[i], gradient: ws.grad[i] + ws.kick[i]) }
             n += 1
-            if region.diverged(ws.theta) { return TrajectoryOutcome(.diverged, steps: n) }
-            if region.reached(ws.theta) { return TrajectoryOutcome(.escaped, steps: n) }
+            if let end = region.endOfStep(ws.theta) { return TrajectoryOutcome(end, steps: n) }
         }
         return TrajectoryOutcome(.censored, steps: n)
     }

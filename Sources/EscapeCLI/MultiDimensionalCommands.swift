@@ -14,6 +14,13 @@ enum MultiDimensionalCommands {
         let prediction: PredictionND
     }
 
+    /// `--both-wells` is a 1-D comparison (left and right minimum).
+    static func refuseBothWells(_ bothWells: Bool, _ problem: EscapeProblemND) throws {
+        if bothWells {
+            throw InvalidParameter("both-wells", given: "a \(problem.dimension)-dimensional landscape", allowed: "1-D landscapes (quartic, pq)")
+        }
+    }
+
     static func predict(_ problem: EscapeProblemND, json: Bool) throws {
         let prediction = try PredictorND.predict(problem)
         let summary = ProblemSummary(problem)

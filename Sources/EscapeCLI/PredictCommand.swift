@@ -33,9 +33,11 @@ struct PredictCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard case .oneDimensional(let escapeProblem) = try problem.anyProblem() else {
-            guard case .multiDimensional(let nd) = try problem.anyProblem() else { return }
-            if bothWells { throw InvalidParameter("both-wells", given: "a \(nd.dimension)-dimensional landscape", allowed: "1-D landscapes (quartic, pq)") }
+        let escapeProblem: EscapeProblem
+        switch try problem.anyProblem() {
+        case .oneDimensional(let p): escapeProblem = p
+        case .multiDimensional(let nd):
+            try MultiDimensionalCommands.refuseBothWells(bothWells, nd)
             return try MultiDimensionalCommands.predict(nd, json: output.json)
         }
         if bothWells {

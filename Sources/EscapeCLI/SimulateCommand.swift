@@ -43,10 +43,11 @@ struct SimulateCommand: ParsableCommand {
     func run() throws {
         let options = try EnsembleOptions(trajectories: ensemble.trajectories, seed: ensemble.seed,
                                           threads: ensemble.threads, generator: ensemble.rng)
-        let any = try problem.anyProblem()
-        guard case .oneDimensional(let base) = any else {
-            guard case .multiDimensional(let nd) = any else { return }
-            if bothWells { throw InvalidParameter("both-wells", given: "a \(nd.dimension)-dimensional landscape", allowed: "1-D landscapes (quartic, pq)") }
+        let base: EscapeProblem
+        switch try problem.anyProblem() {
+        case .oneDimensional(let p): base = p
+        case .multiDimensional(let nd):
+            try MultiDimensionalCommands.refuseBothWells(bothWells, nd)
             return try MultiDimensionalCommands.simulate(nd, options: options, survival: survival, json: output.json)
         }
         let survivalURL = try survival.map(Self.survivalURL)

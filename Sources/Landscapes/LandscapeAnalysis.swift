@@ -10,6 +10,8 @@ public struct LandscapeAnalysis: Sendable {
         public let first: Int
         public let second: Int
         public let saddle: CriticalPointND
+        /// The relaxed string (minimum-energy path) from `minima[first]` to `minima[second]`.
+        public let path: [[Double]]
     }
 
     public let minima: [CriticalPointND]
@@ -36,7 +38,7 @@ public struct LandscapeAnalysis: Sendable {
                 let dist = CriticalPointSearch.distance(minima[i].x, minima[j].x)
                 guard dist <= 1.5 * max(nearest[i], nearest[j]) else { continue }
                 let connection = try CriticalPointSearch.saddle(l, between: minima[i], and: minima[j])
-                if connection.connects { links.append(Link(first: i, second: j, saddle: connection.saddle)) }
+                if connection.connects { links.append(Link(first: i, second: j, saddle: connection.saddle, path: connection.path)) }
             }
         }
         self.links = links

@@ -27,7 +27,8 @@ public final class EigenWorkspace {
 
     /// A = V·diag(λ)·Vᵀ for the row-major symmetric `matrix`; `vectors` receives V
     /// row-major (column k is the k-th eigenvector). Unsorted. A GSL failure leaves NaNs.
-    public func decompose(_ matrix: [Double], values: inout [Double], vectors: inout [Double]) {
+    public func decompose(_ matrix: UnsafeBufferPointer<Double>, values: UnsafeMutableBufferPointer<Double>,
+                          vectors: UnsafeMutableBufferPointer<Double>) {
         let n = dimension
         for i in 0..<n { for j in 0..<n { gsl_matrix_set(a, i, j, matrix[i * n + j]) } }
         if gsl_eigen_symmv(a, eval, evec, UnsafeMutablePointer(work)) != Int32(GSL_SUCCESS) {

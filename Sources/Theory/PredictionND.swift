@@ -169,10 +169,9 @@ struct PredictionVisitorND: PreconditionerVisitor {
         let ws = diffusion.makeWorkspace()
         func at(_ x: [Double]) { for i in 0..<d { ws.theta[i] = x[i] }; diffusion.prepare(ws) }
         // The minimum-energy path from the start to the saddle.
-        let connection = try CriticalPointSearch.saddle(l, between: problem.start, and: problem.next)
         let b = problem.saddle.x
         var path: [[Double]] = [problem.start.x]
-        for p in connection.path.dropFirst() {
+        for p in problem.path.dropFirst() {
             path.append(p)
             if CriticalPointSearch.distance(p, problem.next.x) < CriticalPointSearch.distance(b, problem.next.x) { break }
         }
