@@ -44,10 +44,28 @@ public struct UnderdampedLangevin<L: Landscape1D, N: GradientNoise1D>: Sendable 
         return 0.01 / max(friction / mass, (h / mass).squareRoot())
     }
 
-    /// λ_b, the positive root of M·λ² + γ·λ − |H_b| = 0: the growth rate of the linearised
-    /// motion at a saddle of curvature −|H_b| (Kramers 1940, spatial-diffusion regime).
+    /// λ_b, the positive root of M·λ² + γ·λ − |H_b| = 0 (``UnderdampedKramers``).
     public func saddleGrowthRate(curvature hb: Double) -> Double {
+        UnderdampedKramers.saddleGrowthRate(mass: mass, friction: friction, curvature: hb)
+    }
+
+    /// (|H_b|/γ)/λ_b (``UnderdampedKramers``).
+    public func underdampedFactor(curvature hb: Double) -> Double {
+        UnderdampedKramers.factor(mass: mass, friction: friction, curvature: hb)
+    }
+}
+
+/// Kramers' spatial-diffusion regime of the underdamped escape (Kramers 1940; Hänggi, Talkner
+/// & Borkovec 1990, §IV): inertia multiplies the overdamped escape time by (|H_b|/γ)/λ_b ≥ 1,
+/// λ_b the positive root of M·λ² + γ·λ − |H_b| = 0, the growth rate of the linearised motion
+/// at a saddle of curvature −|H_b|. For heavy-ball momentum M = η, γ = 1 − β.
+public enum UnderdampedKramers {
+    public static func saddleGrowthRate(mass: Double, friction: Double, curvature hb: Double) -> Double {
         let a = friction / (2 * mass)
         return -a + (a * a + abs(hb) / mass).squareRoot()
+    }
+
+    public static func factor(mass: Double, friction: Double, curvature hb: Double) -> Double {
+        abs(hb) / friction / saddleGrowthRate(mass: mass, friction: friction, curvature: hb)
     }
 }

@@ -103,7 +103,7 @@ struct PredictionVisitor: ReducedSDEVisitor {
         switch problem.optimizer {
         case .momentum:
             let langevin = UnderdampedLangevin(landscape: sde.landscape, noise: sde.noise, learningRate: eta, beta: settings.momentum)
-            let factor = abs(b.curvature) / langevin.friction / langevin.saddleGrowthRate(curvature: b.curvature)
+            let factor = langevin.underdampedFactor(curvature: b.curvature)
             underdampedFactor = factor
             logKramers = logKramers.map { $0 + log(factor) }
             logReference += log(factor)

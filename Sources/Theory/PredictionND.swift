@@ -102,7 +102,7 @@ struct PredictionVisitorND: PreconditionerVisitor {
             let detFactor = (abs(b.determinant) / a.determinant).squareRoot()
             let barrierPhi = problem.barrier / epsilon
             if problem.optimizer == .momentum {
-                let langevinFactor = Self.underdampedFactor(eta: eta, beta: problem.settings.momentum, hb: lambda)
+                let langevinFactor = UnderdampedKramers.factor(mass: eta, friction: 1 - problem.settings.momentum, curvature: lambda)
                 logTime += log(langevinFactor)
                 notes.append("momentum: Eyring–Kramers of the overdamped limit (P = 1/(1 − β)) × the underdamped factor \(String(format: "%.4g", langevinFactor))")
             }
@@ -131,12 +131,6 @@ struct PredictionVisitorND: PreconditionerVisitor {
                             escapeTarget: problem.target.description, reduction1D: reduction, eyringKramers: ek,
                             heuristic: heuristic, referenceTime: refTime, referenceSteps: refTime.map { $0 / eta },
                             logReferenceTime: logRef, reference: refName, notes: notes)
-    }
-
-    /// (|H_b|/γ)/λ₊ with λ₊ the positive root of ηλ² + γλ − |H_b| = 0.
-    static func underdampedFactor(eta: Double, beta: Double, hb: Double) -> Double {
-        let gamma = 1 - beta, half = gamma / (2 * eta)
-        return (hb / gamma) / (-half + (half * half + hb / eta).squareRoot())
     }
 
     /// Whether the dynamics commute with the landscape's rotation: P = I or a scalar, or the
