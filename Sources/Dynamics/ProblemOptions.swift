@@ -80,6 +80,14 @@ public enum NoiseSpec: Sendable, Equatable, Codable {
 
     public static let names = ["isotropic", "hessian", "frozen"]
 
+    /// The batch size B of hessian and frozen noise; nil for isotropic noise.
+    public var batch: Double? {
+        switch self {
+        case .hessian(let b, _), .frozen(let b): b
+        case .isotropic: nil
+        }
+    }
+
     /// Throws an ``InvalidParameter`` naming the first parameter out of range.
     public func validate() throws(InvalidParameter) {
         switch self {

@@ -8,8 +8,8 @@ extension IntegratorKind: ExpressibleByArgument {}
 extension StartSide: ExpressibleByArgument {}
 extension PreconditionerForm: ExpressibleByArgument {}
 
-enum NoiseName: String, CaseIterable, ExpressibleByArgument { case isotropic, hessian, frozen }
-enum ModelName: String, CaseIterable, ExpressibleByArgument { case sde, discrete }
+extension NoiseKind: ExpressibleByArgument {}
+extension ModelKind: ExpressibleByArgument {}
 
 /// The options that define an escape problem, shared by `predict` and `simulate`.
 struct ProblemArguments: ParsableArguments {
@@ -41,7 +41,7 @@ struct ProblemArguments: ParsableArguments {
     var learningRate: Double = 0.1
 
     @Option(help: "Gradient-noise model: isotropic (C = sigma2), hessian (C = √(L″² + δ²)/B), frozen (|L″| at the nearest critical point / B).")
-    var noise: NoiseName = .isotropic
+    var noise: NoiseKind = .isotropic
 
     @Option(help: "Noise variance σ² for --noise isotropic (default 1).")
     var sigma2: Double?
@@ -53,7 +53,7 @@ struct ProblemArguments: ParsableArguments {
     var noiseFloor: Double?
 
     @Option(help: "Dynamics: sde (the reduced SDE) or discrete (the optimizer's own iteration).")
-    var model: ModelName = .sde
+    var model: ModelKind = .sde
 
     @Option(help: "SDE integrator: euler-maruyama or milstein.")
     var integrator: IntegratorKind?
@@ -79,94 +79,24 @@ struct ProblemArguments: ParsableArguments {
     @Option(name: .customLong("divergence-radius"), help: "A trajectory farther than this from its start (or non-finite) counts as diverged (default: 1000 × the start-to-escape-point distance).")
     var divergenceRadius: Double?
 
-    /// A 1-D or a d-dimensional problem.
-    enum AnyProblem {
-        case oneDimensional(EscapeProblem)
-        case multiDimensional(EscapeProblemND)
+    /// The options as a ``ProblemDescription`` (the same names a sweep file uses).
+    var description: ProblemDescription {
+        var d = ProblemDescription(landscape: spec)
+        d.optimizer = optimizer
+        d.eps = eps; d.beta1 = beta1; d.beta2 = beta2; d.switchRate = switchRate; d.blend = blend; d.momentum = momentum
+        d.learningRate = learningRate
+        d.noise = noise; d.sigma2 = sigma2; d.batch = batch; d.noiseFloor = noiseFloor
+        d.model = model; d.integrator = integrator; d.dt = dt; d.maxSteps = maxSteps
+        d.escapeAt = escapeAt; d.from = from; d.fromMinimum = fromMinimum
+        d.preconditioner = preconditioner; d.divergenceRadius = divergenceRadius
+        return d
     }
 
     /// The validated problem of either dimension.
-    func anyProblem() throws -> AnyProblem {
-        switch try LandscapeSpec.parseAny(spec) {
-        case .oneDimensional: return .oneDimensional(try problem())
-        case .multiDimensional(let l):
-            try refuse(from, "from", "1-D landscapes (use --from-minimum in d > 1)")
-            if !optimizer.isAdamType { try refuse(preconditioner, "preconditioner", "--optimizer adam, invadam or dualadam") }
-            let (noiseSpec, dynamics) = try noiseAndModel()
-            return .multiDimensional(try EscapeProblemND(
-                landscape: l, from: fromMinimum ?? 0, target: try EscapeTargetND.parse(escapeAt), optimizer: optimizer,
-                noise: noiseSpec, learningRate: learningRate, model: dynamics, form: preconditioner ?? .elementwise,
-                maxSteps: maxSteps, divergenceRadius: divergenceRadius, settings: try settings(dynamics)))
-        }
-    }
+    func anyProblem() throws -> ProblemDescription.Built { try description.build() }
 
     /// The validated 1-D problem; every inconsistency is an InvalidParameter.
-    func problem() throws -> EscapeProblem {
-        let landscape = try LandscapeSpec.parse(spec)
-        try refuse(fromMinimum, "from-minimum", "d > 1 (use --from left|right in 1-D)")
-        try refuse(preconditioner, "preconditioner", "d > 1 (in 1-D elementwise and full coincide)")
-        let (noiseSpec, dynamics) = try noiseAndModel()
-        return try EscapeProblem(
-            landscape: landscape, side: from ?? .left, target: try EscapeTarget.parse(escapeAt),
-            optimizer: optimizer, noise: noiseSpec, learningRate: learningRate, model: dynamics,
-            maxSteps: maxSteps, divergenceRadius: divergenceRadius, settings: try settings(dynamics))
-    }
-
-    private func noiseAndModel() throws -> (NoiseSpec, DynamicsModel) {
-        let noiseSpec: NoiseSpec
-        switch noise {
-        case .isotropic:
-            try refuse(batch, "batch", "--noise hessian or frozen")
-            try refuse(noiseFloor, "noise-floor", "--noise hessian")
-            noiseSpec = .isotropic(sigma2: sigma2 ?? 1)
-        case .hessian:
-            try refuse(sigma2, "sigma2", "--noise isotropic")
-            noiseSpec = .hessian(batch: batch ?? 1, floor: noiseFloor ?? 0)
-        case .frozen:
-            try refuse(sigma2, "sigma2", "--noise isotropic")
-            try refuse(noiseFloor, "noise-floor", "--noise hessian")
-            noiseSpec = .frozen(batch: batch ?? 1)
-        }
-        let dynamics: DynamicsModel
-        switch model {
-        case .sde: dynamics = .sde(integrator: integrator ?? .eulerMaruyama, dt: dt)
-        case .discrete:
-            try refuse(dt, "dt", "--model sde (the discrete iteration steps by the learning rate)")
-            try refuse(integrator, "integrator", "--model sde")
-            dynamics = .discrete
-        }
-        return (noiseSpec, dynamics)
-    }
-
-    /// The optimizer's hyper-parameters, refusing those that do not apply.
-    private func settings(_ dynamics: DynamicsModel) throws -> OptimizerSettings {
-        let adamType = "--optimizer adam, invadam or dualadam"
-        if !optimizer.isAdamType {
-            try refuse(eps, "eps", adamType)
-            try refuse(beta1, "beta1", adamType)
-            try refuse(beta2, "beta2", adamType)
-        } else if dynamics != .discrete {
-            try refuse(beta1, "beta1", "--model discrete (the reduced SDE takes β1 = 0)")
-            try refuse(beta2, "beta2", "--model discrete (the reduced SDE takes β2 → 1)")
-        }
-        if optimizer != .dualadam {
-            try refuse(blend, "blend", "--optimizer dualadam")
-            try refuse(switchRate, "switch-rate", "--optimizer dualadam")
-        } else if blend != nil {
-            try refuse(switchRate, "switch-rate", "dualadam's schedule, not with a held --blend")
-        }
-        if optimizer != .momentum { try refuse(momentum, "momentum", "--optimizer momentum") }
-        let defaults = OptimizerSettings()
-        return OptimizerSettings(beta1: beta1 ?? defaults.beta1, beta2: beta2 ?? defaults.beta2, epsilon: eps ?? defaults.epsilon,
-                                 switchRate: switchRate ?? defaults.switchRate, momentum: momentum ?? defaults.momentum,
-                                 blend: blend)
-    }
-
-    private func refuse<T>(_ value: T?, _ name: String, _ appliesTo: String) throws {
-        if let value {
-            throw InvalidParameter(name, given: "\(value)", allowed: "only with \(appliesTo)")
-        }
-    }
+    func problem() throws -> EscapeProblem { try description.oneDimensional() }
 }
 
 /// How the ensemble is run.

@@ -43,7 +43,12 @@ public struct Comparison: Sendable, Equatable, Codable {
     /// |measured − reference| ≤ sigmas·SE + allowance·reference, with nothing censored.
     public static func agrees(_ estimate: EscapeEstimate, _ prediction: Prediction,
                               sigmas: Double = 4, allowance: Double) -> Bool {
-        guard let m = estimate.meanTime, let se = estimate.standardError, let e = prediction.referenceTime,
+        agrees(estimate, referenceTime: prediction.referenceTime, sigmas: sigmas, allowance: allowance)
+    }
+
+    /// The same test against any reference time (d dimensions: ``PredictionND/referenceTime``).
+    public static func agrees(_ estimate: EscapeEstimate, referenceTime: Double?, sigmas: Double = 4, allowance: Double) -> Bool {
+        guard let m = estimate.meanTime, let se = estimate.standardError, let e = referenceTime,
               estimate.censored == 0 else { return false }
         return abs(m - e) <= sigmas * se + allowance * e
     }

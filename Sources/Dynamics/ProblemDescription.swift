@@ -1,0 +1,253 @@
+import Landscapes
+import NumericKit
+
+/// A parameter's value as a user writes it: a number or a word (`0.1`, `"adam"`).
+public enum ParameterValue: Sendable, Hashable, Codable, CustomStringConvertible {
+    case number(Double)
+    case text(String)
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let x = try? container.decode(Double.self) {
+            self = .number(x)
+        } else {
+            self = .text(try container.decode(String.self))
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .number(let x): try container.encode(x)
+        case .text(let s): try container.encode(s)
+        }
+    }
+
+    /// Numbers in shortest round-trip form (`0.1`, `4`), words as they are.
+    public var description: String {
+        switch self {
+        case .number(let x): Validate.format(x)
+        case .text(let s): s
+        }
+    }
+}
+
+/// The gradient-noise families by name (``NoiseSpec`` holds their parameters).
+public enum NoiseKind: String, CaseIterable, Sendable, Codable { case isotropic, hessian, frozen }
+
+/// `sde` (the reduced SDE) or `discrete` (the optimizer's own iteration).
+public enum ModelKind: String, CaseIterable, Sendable, Codable { case sde, discrete }
+
+/// An escape problem as the user states it — the command line's options, by the same names —
+/// before validation. ``build()`` turns it into an ``EscapeProblem`` or ``EscapeProblemND``
+/// and refuses every option that does not apply (e.g. `batch` with isotropic noise, `beta1`
+/// with SGD), so that `escape simulate` and a sweep file accept exactly the same problems.
+public struct ProblemDescription: Sendable, Equatable {
+    public var landscape: String
+    public var optimizer: OptimizerKind = .sgd
+    public var eps: Double?
+    public var beta1: Double?
+    public var beta2: Double?
+    public var switchRate: Double?
+    public var blend: Double?
+    public var momentum: Double?
+    public var learningRate: Double = 0.1
+    public var noise: NoiseKind = .isotropic
+    public var sigma2: Double?
+    public var batch: Double?
+    public var noiseFloor: Double?
+    public var model: ModelKind = .sde
+    public var integrator: IntegratorKind?
+    public var dt: Double?
+    public var maxSteps: Int = 100_000_000
+    public var escapeAt: String = "midpoint"
+    public var from: StartSide?
+    public var fromMinimum: Int?
+    public var preconditioner: PreconditionerForm?
+    public var divergenceRadius: Double?
+
+    public init(landscape: String) { self.landscape = landscape }
+
+    /// A validated problem of either dimension.
+    public enum Built: Sendable {
+        case oneDimensional(EscapeProblem)
+        case multiDimensional(EscapeProblemND)
+    }
+
+    /// The validated problem; every inconsistency is an ``InvalidParameter``.
+    public func build() throws -> Built {
+        switch try LandscapeSpec.parseAny(landscape) {
+        case .oneDimensional: return .oneDimensional(try oneDimensional())
+        case .multiDimensional(let l):
+            try refuse(from, "from", "1-D landscapes (use --from-minimum in d > 1)")
+            if !optimizer.isAdamType { try refuse(preconditioner, "preconditioner", "--optimizer adam, invadam or dualadam") }
+            let (noiseSpec, dynamics) = try noiseAndModel()
+            return .multiDimensional(try EscapeProblemND(
+                landscape: l, from: fromMinimum ?? 0, target: try EscapeTargetND.parse(escapeAt), optimizer: optimizer,
+                noise: noiseSpec, learningRate: learningRate, model: dynamics, form: preconditioner ?? .elementwise,
+                maxSteps: maxSteps, divergenceRadius: divergenceRadius, settings: try settings(dynamics)))
+        }
+    }
+
+    /// The validated 1-D problem.
+    public func oneDimensional() throws -> EscapeProblem {
+        let parsed = try LandscapeSpec.parse(landscape)
+        try refuse(fromMinimum, "from-minimum", "d > 1 (use --from left|right in 1-D)")
+        try refuse(preconditioner, "preconditioner", "d > 1 (in 1-D elementwise and full coincide)")
+        let (noiseSpec, dynamics) = try noiseAndModel()
+        return try EscapeProblem(
+            landscape: parsed, side: from ?? .left, target: try EscapeTarget.parse(escapeAt),
+            optimizer: optimizer, noise: noiseSpec, learningRate: learningRate, model: dynamics,
+            maxSteps: maxSteps, divergenceRadius: divergenceRadius, settings: try settings(dynamics))
+    }
+
+    private func noiseAndModel() throws(InvalidParameter) -> (NoiseSpec, DynamicsModel) {
+        let noiseSpec: NoiseSpec
+        switch noise {
+        case .isotropic:
+            try refuse(batch, "batch", "--noise hessian or frozen")
+            try refuse(noiseFloor, "noise-floor", "--noise hessian")
+            noiseSpec = .isotropic(sigma2: sigma2 ?? 1)
+        case .hessian:
+            try refuse(sigma2, "sigma2", "--noise isotropic")
+            noiseSpec = .hessian(batch: batch ?? 1, floor: noiseFloor ?? 0)
+        case .frozen:
+            try refuse(sigma2, "sigma2", "--noise isotropic")
+            try refuse(noiseFloor, "noise-floor", "--noise hessian")
+            noiseSpec = .frozen(batch: batch ?? 1)
+        }
+        let dynamics: DynamicsModel
+        switch model {
+        case .sde: dynamics = .sde(integrator: integrator ?? .eulerMaruyama, dt: dt)
+        case .discrete:
+            try refuse(dt, "dt", "--model sde (the discrete iteration steps by the learning rate)")
+            try refuse(integrator, "integrator", "--model sde")
+            dynamics = .discrete
+        }
+        return (noiseSpec, dynamics)
+    }
+
+    /// The optimizer's hyper-parameters, refusing those that do not apply.
+    private func settings(_ dynamics: DynamicsModel) throws(InvalidParameter) -> OptimizerSettings {
+        let adamType = "--optimizer adam, invadam or dualadam"
+        if !optimizer.isAdamType {
+            try refuse(eps, "eps", adamType)
+            try refuse(beta1, "beta1", adamType)
+            try refuse(beta2, "beta2", adamType)
+        } else if dynamics != .discrete {
+            try refuse(beta1, "beta1", "--model discrete (the reduced SDE takes β1 = 0)")
+            try refuse(beta2, "beta2", "--model discrete (the reduced SDE takes β2 → 1)")
+        }
+        if optimizer != .dualadam {
+            try refuse(blend, "blend", "--optimizer dualadam")
+            try refuse(switchRate, "switch-rate", "--optimizer dualadam")
+        } else if blend != nil {
+            try refuse(switchRate, "switch-rate", "dualadam's schedule, not with a held --blend")
+        }
+        if optimizer != .momentum { try refuse(momentum, "momentum", "--optimizer momentum") }
+        let defaults = OptimizerSettings()
+        return OptimizerSettings(beta1: beta1 ?? defaults.beta1, beta2: beta2 ?? defaults.beta2, epsilon: eps ?? defaults.epsilon,
+                                 switchRate: switchRate ?? defaults.switchRate, momentum: momentum ?? defaults.momentum,
+                                 blend: blend)
+    }
+
+    private func refuse<T>(_ value: T?, _ name: String, _ appliesTo: String) throws(InvalidParameter) {
+        if let value {
+            throw InvalidParameter(name, given: "\(value)", allowed: "only with \(appliesTo)")
+        }
+    }
+}
+
+// MARK: - Setting options by name (sweep files)
+
+extension ProblemDescription {
+    /// The option names ``set(_:to:)`` accepts, as on the command line (without `--`).
+    public static let optionNames = [
+        "landscape", "optimizer", "eps", "beta1", "beta2", "switch-rate", "blend", "momentum", "lr", "noise", "sigma2",
+        "batch", "noise-floor", "model", "integrator", "dt", "max-steps", "escape-at", "from", "from-minimum",
+        "preconditioner", "divergence-radius",
+    ]
+
+    /// Sets the option `name` (a command-line option name, or `landscape.KEY` for one
+    /// parameter of the landscape spec) to `value`, checking its type. Ranges and
+    /// consistency are checked by ``build()``.
+    public mutating func set(_ name: String, to value: ParameterValue) throws(InvalidParameter) {
+        if name.hasPrefix("landscape.") {
+            landscape = try Self.replacing(key: String(name.dropFirst("landscape.".count)), in: landscape,
+                                           with: try number(name, value))
+            return
+        }
+        switch name {
+        case "landscape": landscape = try text(name, value)
+        case "optimizer": optimizer = try word(name, value, OptimizerKind.self)
+        case "eps": eps = try number(name, value)
+        case "beta1": beta1 = try number(name, value)
+        case "beta2": beta2 = try number(name, value)
+        case "switch-rate": switchRate = try number(name, value)
+        case "blend": blend = try number(name, value)
+        case "momentum": momentum = try number(name, value)
+        case "lr": learningRate = try number(name, value)
+        case "noise": noise = try word(name, value, NoiseKind.self)
+        case "sigma2": sigma2 = try number(name, value)
+        case "batch": batch = try number(name, value)
+        case "noise-floor": noiseFloor = try number(name, value)
+        case "model": model = try word(name, value, ModelKind.self)
+        case "integrator": integrator = try word(name, value, IntegratorKind.self)
+        case "dt": dt = try number(name, value)
+        case "max-steps": maxSteps = try whole(name, value)
+        case "escape-at": escapeAt = try text(name, value)
+        case "from": from = try word(name, value, StartSide.self)
+        case "from-minimum": fromMinimum = try whole(name, value)
+        case "preconditioner": preconditioner = try word(name, value, PreconditionerForm.self)
+        case "divergence-radius": divergenceRadius = try number(name, value)
+        default:
+            throw InvalidParameter("parameter", given: "'\(name)'",
+                                   allowed: "one of \(Self.optionNames.joined(separator: ", ")) or landscape.KEY")
+        }
+    }
+
+    /// `spec` with its top-level parameter `key` set to `value` (appended if absent).
+    public static func replacing(key: String, in spec: String, with value: Double) throws(InvalidParameter) -> String {
+        guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber }) else {
+            throw InvalidParameter("parameter", given: "'landscape.\(key)'", allowed: "landscape.KEY with KEY a parameter of the spec")
+        }
+        let formatted = Validate.format(value)
+        guard let colon = spec.firstIndex(of: ":") else { return spec + ":\(key)=\(formatted)" }
+        let family = spec[..<colon]
+        var items = spec[spec.index(after: colon)...].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        if let i = items.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces).hasPrefix(key + "=") }) {
+            items[i] = "\(key)=\(formatted)"
+        } else {
+            items.append("\(key)=\(formatted)")
+        }
+        return family + ":" + items.joined(separator: ",")
+    }
+
+    private func number(_ name: String, _ value: ParameterValue) throws(InvalidParameter) -> Double {
+        guard case .number(let x) = value, x.isFinite else {
+            throw InvalidParameter(name, given: "\(value)", allowed: "a finite number")
+        }
+        return x
+    }
+
+    private func whole(_ name: String, _ value: ParameterValue) throws(InvalidParameter) -> Int {
+        let x = try number(name, value)
+        guard x == x.rounded(), abs(x) < 9e15 else {
+            throw InvalidParameter(name, given: "\(value)", allowed: "a whole number")
+        }
+        return Int(x)
+    }
+
+    private func text(_ name: String, _ value: ParameterValue) throws(InvalidParameter) -> String {
+        guard case .text(let s) = value else { throw InvalidParameter(name, given: "\(value)", allowed: "a string") }
+        return s
+    }
+
+    private func word<T: RawRepresentable & CaseIterable>(_ name: String, _ value: ParameterValue, _: T.Type) throws(InvalidParameter) -> T
+    where T.RawValue == String {
+        guard case .text(let s) = value, let v = T(rawValue: s) else {
+            throw InvalidParameter(name, given: "\(value)", allowed: T.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return v
+    }
+}
