@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "DynamicsTests", dependencies: ["Dynamics", "Landscapes", "NumericKit"]),
         .testTarget(name: "EscapeTests", dependencies: ["Escape", "Theory", "Sweeps", "Dynamics", "Landscapes", "NumericKit"]),
         .testTarget(name: "TheoryTests", dependencies: ["Theory", "Dynamics", "Landscapes", "NumericKit"]),
-        .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "NumericKit"]),
+        .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "Theory", "Dynamics", "NumericKit"]),
         .testTarget(name: "EscapeCLITests", dependencies: ["EscapeCLI"]),
     ]
 )

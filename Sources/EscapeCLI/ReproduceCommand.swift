@@ -1,59 +1,91 @@
 import ArgumentParser
 import Foundation
+import NumericKit
 import Sweeps
 
-/// `escape reproduce`: the built-in runs, with verdicts, written under notebooks-data/.
+/// `escape reproduce`: the built-in sweeps that re-derive the escape-time theorems, with a
+/// verdict table; every sweep's outputs under OUT/NAME (OUT/quick/NAME for --quick).
 struct ReproduceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reproduce",
-        abstract: "Run the built-in 1-D demonstration: SGD escape times simulated against exact and Kramers, with verdicts.",
-        discussion: "Writes table.csv and table.json to OUT/demo-1d (default notebooks-data/demo-1d). About a minute on 2 cores; --quick about 15 s.")
+        abstract: "Run the built-in sweeps that reproduce the escape-time theorems (p = 1 SGD, 1/2 Adam, 3/2 InvAdam) and print the verdicts.",
+        discussion: """
+            Sweeps: exponent (p per optimizer), kramers (exact and Kramers as the barrier grows), batch and \
+            learning-rate, selectivity (sharp against flat), dualadam (escape fraction against the hazard), \
+            time-step (Euler–Maruyama's jump bias). Each writes tables, fits, summary.md, provenance.json, SVG \
+            figures and its sweep.json to OUT/NAME (OUT/quick/NAME with --quick). About 10 minutes on 2 cores; \
+            --quick about a minute. docs/reproduce.md walks through the results.
+            """)
 
-    @Flag(help: "Fewer trajectories and barriers (for CI).")
+    @Flag(help: "Fewer trajectories and barriers (about a minute; for CI).")
     var quick = false
 
     @Option(help: "Output directory.")
     var out: String = "notebooks-data"
 
-    @Option(help: "Run seed; point k uses the derived seed (seed, k).")
+    @Option(help: "Run seed; point k of a sweep uses the derived seed (seed, k).")
     var seed: UInt64 = 2026
+
+    @Option(help: "Run only these sweeps (comma-separated names).")
+    var only: String?
+
+    @Flag(help: "Continue an interrupted run from the sweeps' points.jsonl logs.")
+    var resume = false
 
     @Option(help: "Worker threads (default: all cores).")
     var threads: Int?
 
     @OptionGroup var output: OutputArguments
 
-    func run() throws {
-        let directory = URL(fileURLWithPath: out).appendingPathComponent(quick ? "demo-1d-quick" : "demo-1d")
-        try TableWriter.prepare(directory: directory)
-        let rows = try Demonstration.run(quick: quick, seed: seed, threads: threads) { index, count, label in
-            FileHandle.standardError.write(Data("[\(index + 1)/\(count)] \(label)\n".utf8))
+    /// The `--json` object: every sweep's fits and agreement count.
+    struct Report: Encodable {
+        struct Sweep: Encodable {
+            let name: String
+            let directory: String
+            let points: Int
+            let agreeing: Int
+            let fits: [SweepFitResult]
         }
-        try TableWriter.write(TableWriter.csv(header: ComparisonRow.csvHeader, rows: rows.map(\.csvCells)),
-                              to: directory.appendingPathComponent("table.csv"))
-        try TableWriter.write(try TableWriter.json(rows), to: directory.appendingPathComponent("table.json"))
-        if output.json { return try JSONOutput.print(rows) }
-        print(Text.table([["point", "ΔΦ", "measured t", "± SE", "exact", "Kramers", "meas/exact", "z", "Kramers/exact", "verdict"]]
-            + rows.map { r in
-                [r.label, Text.number(r.effectiveBarrier, 4), Text.number(r.meanTime, 5), Text.number(r.standardError, 3),
-                 Text.number(r.exactTime, 5), Text.number(r.kramersTime, 5), Text.number(r.measuredOverExact, 4),
-                 Text.number(r.zScore, 2), Text.number(zipRatio(r.kramersTime, r.exactTime), 4),
-                 verdict(r)]
-            }))
-        let checked = rows.filter { $0.purpose == "agreement" }
-        print("\n\(checked.filter(\.agrees).count) of \(checked.count) agreement points agree with the exact MFPT within 4 SE + the stated allowance.")
-        print("Kramers/exact approaches 1 as ΔΦ grows (relative error O(1/ΔΦ), THEORY.md §4).")
-        print("dt study: where C jumps, Euler–Maruyama's bias is O(√dt); measured/exact → 1 only as dt → 0 (docs/validation.md).")
-        print("Tables: \(directory.path)/table.csv, table.json")
+        let quick: Bool
+        let sweeps: [Sweep]
     }
 
-    private func verdict(_ r: ComparisonRow) -> String {
-        if r.purpose != "agreement" { return "\(r.purpose): measured/exact \(Text.number(r.measuredOverExact, 3))" }
-        return r.agrees ? "agrees (4 SE + \(Int(r.allowance * 100))%)" : "DISAGREES"
-    }
-
-    private func zipRatio(_ a: Double?, _ b: Double?) -> Double? {
-        guard let a, let b else { return nil }
-        return a / b
+    func run() throws {
+        var specs = ReproduceSuite.specs(quick: quick, seed: seed)
+        if let only {
+            let names = only.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            for name in names where !specs.contains(where: { $0.name == name }) {
+                throw InvalidParameter("only", given: "'\(name)'", allowed: specs.map(\.name).joined(separator: ", "))
+            }
+            specs = specs.filter { names.contains($0.name) }
+        }
+        let root = URL(fileURLWithPath: out).appendingPathComponent(quick ? "quick" : "")
+        try TableWriter.prepare(directory: root)
+        for spec in specs { _ = try spec.points() }  // every problem valid before any work
+        var report: [Report.Sweep] = []
+        for spec in specs {
+            let directory = root.appendingPathComponent(spec.name)
+            let reporter = ProgressReporter(title: spec.name)
+            var ran = 0
+            let outcome = try SweepRunner.run(spec, directory: directory, mode: resume ? .resume : .overwrite, threads: threads,
+                                              tool: "escape \(ToolVersion.current)") { p in
+                ran += 1
+                reporter.report(p, ranSoFar: ran)
+            }
+            report.append(.init(name: spec.name, directory: directory.path, points: outcome.rows.count,
+                                agreeing: outcome.rows.filter(\.agrees).count, fits: outcome.fits))
+        }
+        if output.json { return try JSONOutput.print(Report(quick: quick, sweeps: report)) }
+        var table = [["sweep", "verdict", "rows", "result", "expected"]]
+        for sweep in report {
+            table.append([sweep.name, "\(sweep.agreeing)/\(sweep.points) agree", "", "", ""])
+            for fit in sweep.fits {
+                table.append(["", fit.consistent.map { $0 ? "consistent" : "NOT consistent" } ?? "—", fit.group, fit.detail,
+                              "\(fit.expectedLabel) \(Text.number(fit.expected, 4))"])
+            }
+        }
+        print(Text.table(table))
+        print("\nPoints agree when |measured − reference| ≤ 4 SE + the sweep's stated allowance (summary.md gives each reason).")
+        print("Outputs (tables, fits, summary.md, SVG figures, sweep.json to rerun with `escape sweep`): \(root.path)/NAME")
     }
 }

@@ -203,24 +203,126 @@ struct CommandLineTests {
 
 @Suite("escape reproduce")
 struct ReproduceTests {
-    /// The quick demonstration writes its tables and every agreement point agrees.
-    @Test func quickDemonstration() throws {
+    /// The quick exponent sweep re-derives p = 1, 1/2, 3/2: each 95% interval contains the
+    /// theory value (and has the ≥ 2 degrees of freedom that make it a real test).
+    @Test func quickExponentContainsTheTheoremValues() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("escape-reproduce-\(getpid())")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let run = try EscapeRun(["reproduce", "--quick", "--out", directory.path, "--json"])
+        let run = try EscapeRun(["reproduce", "--quick", "--only", "exponent", "--out", directory.path, "--json"])
         #expect(run.status == 0, "\(run.stderr)")
-        let rows = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
-        let agreement = rows.filter { $0["purpose"] as? String == "agreement" }
-        #expect(agreement.count >= 5)
-        for row in agreement { #expect(row["agrees"] as? Bool == true, "\(row["label"] ?? "")") }
-        let csv = try String(contentsOf: directory.appendingPathComponent("demo-1d-quick/table.csv"), encoding: .utf8)
-        #expect(csv.split(separator: "\n").count == rows.count + 1)
-        #expect(csv.hasPrefix("label,purpose,landscape,"))
+        let sweeps = try #require(try run.json()["sweeps"] as? [[String: Any]])
+        let fits = try #require(sweeps.first?["fits"] as? [[String: Any]])
+        let byGroup = Dictionary(uniqueKeysWithValues: fits.map { ($0["group"] as? String ?? "", $0) })
+        for (optimizer, p) in [("sgd", 1.0), ("adam", 0.5), ("invadam", 1.5)] {
+            let fit = try #require(byGroup["optimizer=\(optimizer)"])
+            let ci = try #require(fit["ci95"] as? [Double])
+            #expect(ci[0] <= p && p <= ci[1] && fit["consistent"] as? Bool == true, "\(optimizer): \(fit["detail"] ?? "")")
+            #expect(ci[1] - ci[0] < 0.5, "\(optimizer): the interval must be able to exclude a wrong p")
+            #expect((fit["levels"] as? [Any])?.count ?? 0 >= 4)
+        }
+        let csv = try String(contentsOf: directory.appendingPathComponent("quick/exponent/table.csv"), encoding: .utf8)
+        #expect(csv.split(separator: "\n").count == 37)
+        for file in ["summary.md", "fits.json", "provenance.json", "sweep.json", "exponent.svg", "measured-vs-predicted.svg"] {
+            #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("quick/exponent/\(file)").path), "\(file)")
+        }
     }
 
     @Test func unwritableOutputIsBadInput() throws {
         let run = try EscapeRun(["reproduce", "--quick", "--out", "/proc/escape-cannot-write-here"])
         #expect(run.status == 2)
         #expect(run.stderr.contains("output"))
+    }
+
+    @Test func unknownSweepNameIsBadInput() throws {
+        let run = try EscapeRun(["reproduce", "--quick", "--only", "exponents"])
+        #expect(run.status == 2 && run.stderr.contains("only") && run.stderr.contains("exponent"))
+    }
+}
+
+@Suite("escape sweep and merge", .serialized)
+struct SweepCommandTests {
+    static func temporary(_ name: String) -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("escape-sweep-\(name)-\(getpid())")
+    }
+
+    /// Twelve points of about a tenth of a second each.
+    static let spec = """
+        {"name": "kill", "base": {"landscape": "quartic:barrier=0.5", "lr": 1, "dt": 0.002, "sigma2": 0.5},
+         "axes": [{"parameter": "landscape.barrier", "values": [0.5, 0.6, 0.7, 0.8]},
+                  {"parameter": "sigma2", "values": [0.4, 0.5, 0.6]}],
+         "trajectories": 400, "seed": 3}
+        """
+
+    static func write(_ text: String, _ name: String) throws -> URL {
+        let url = temporary(name).appendingPathExtension("json")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+
+    static func table(_ directory: URL) throws -> String {
+        try String(contentsOf: directory.appendingPathComponent("table.csv"), encoding: .utf8).split(separator: "\n")
+            .map { $0.split(separator: ",", omittingEmptySubsequences: false).dropLast().joined(separator: ",") }
+            .joined(separator: "\n")
+    }
+
+    @Test(arguments: [
+        ("\"parameter\": \"sigma2\"", "\"parameter\": \"sigma\"", "axes[1].parameter"),
+        ("[0.4, 0.5, 0.6]", "[]", "axes[1].values"),
+        ("\"lr\": 1", "\"lr\": -1", "base.lr"),
+    ])
+    func invalidSweepFileExitsTwoNamingTheField(_ find: String, _ replace: String, _ field: String) throws {
+        let file = try Self.write(Self.spec.replacingOccurrences(of: find, with: replace), "bad")
+        let out = Self.temporary("bad-out")
+        defer { try? FileManager.default.removeItem(at: file); try? FileManager.default.removeItem(at: out) }
+        let run = try EscapeRun(["sweep", file.path, "--out", out.path])
+        #expect(run.status == 2 && run.stderr.contains(field), "\(run.stderr)")
+        #expect(run.stderr.split(separator: "\n").count == 1)
+        #expect(!FileManager.default.fileExists(atPath: out.path), "nothing is written for bad input")
+    }
+
+    /// SIGKILL mid-run, then --resume: the table equals an uninterrupted run's (bar wallSeconds),
+    /// whichever point the kill lands on.
+    @Test(arguments: [1, 4])
+    func killedSweepResumesToTheSameTable(afterPoints: Int) throws {
+        let file = try Self.write(Self.spec, "kill-\(afterPoints)")
+        let (whole, killed) = (Self.temporary("whole-\(afterPoints)"), Self.temporary("killed-\(afterPoints)"))
+        defer { for u in [file, whole, killed] { try? FileManager.default.removeItem(at: u) } }
+        #expect(try EscapeRun(["sweep", file.path, "--out", whole.path, "--threads", "1"]).status == 0)
+        let process = Process()
+        process.executableURL = EscapeRun.executable
+        process.arguments = ["sweep", file.path, "--out", killed.path, "--threads", "1"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let log = killed.appendingPathComponent("points.jsonl")
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline {
+            let lines = (try? String(contentsOf: log, encoding: .utf8))?.split(separator: "\n").count ?? 0
+            if lines >= afterPoints { break }
+            usleep(2000)
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal, "the run must be killed before it finishes")
+        let resumed = try EscapeRun(["sweep", file.path, "--out", killed.path, "--resume", "--json"])
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        let report = try resumed.json()
+        #expect((report["points"] as? Int) == 12)
+        #expect((report["pointsFromLog"] as? Int ?? 0) >= afterPoints && (report["pointsRun"] as? Int ?? 0) >= 1)
+        #expect(try Self.table(killed) == Self.table(whole))
+    }
+
+    @Test func shardsMergeToTheUnshardedTable() throws {
+        let file = try Self.write(Self.spec, "shards")
+        let dirs = ["whole", "s0", "s1", "merged"].map { Self.temporary("m-\($0)") }
+        defer { for u in [file] + dirs { try? FileManager.default.removeItem(at: u) } }
+        #expect(try EscapeRun(["sweep", file.path, "--out", dirs[0].path]).status == 0)
+        #expect(try EscapeRun(["sweep", file.path, "--out", dirs[1].path, "--shard", "0/2"]).status == 0)
+        #expect(try EscapeRun(["sweep", file.path, "--out", dirs[2].path, "--shard", "1/2"]).status == 0)
+        let merged = try EscapeRun(["merge", dirs[1].path, dirs[2].path, "--out", dirs[3].path])
+        #expect(merged.status == 0, "\(merged.stderr)")
+        #expect(try Self.table(dirs[3]) == Self.table(dirs[0]))
+        let incomplete = try EscapeRun(["merge", dirs[1].path, "--out", Self.temporary("m-x").path])
+        #expect(incomplete.status == 2 && incomplete.stderr.contains("missing"))
     }
 }

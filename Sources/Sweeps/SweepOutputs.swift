@@ -1,0 +1,113 @@
+import Foundation
+import NumericKit
+
+/// The files a finished sweep (or shard, or merge) leaves in its directory, each written
+/// atomically: `table.csv`, `table.json`, `fits.json`, `summary.md`, `provenance.json`,
+/// `sweep.json` (the spec, to rerun), `run.json` (spec and shard, for resume and merge), and
+/// the SVG figures.
+public enum SweepOutputs {
+    /// The axis parameter names, in axis order: the first CSV columns (those that are also a
+    /// fixed column, such as `optimizer` or `batch`, appear once, as the fixed column).
+    public static func axisColumns(_ spec: SweepSpec) -> [String] {
+        spec.axes.flatMap(\.parameters).filter { !SweepRow.fixedColumns.contains($0) }
+    }
+
+    public static func csv(_ spec: SweepSpec, _ rows: [SweepRow]) -> String {
+        let axes = axisColumns(spec)
+        return TableWriter.csv(header: axes + SweepRow.fixedColumns,
+                               rows: rows.map { row in axes.map { row.parameters[$0]?.description ?? "" } + row.fixedCells })
+    }
+
+    /// Writes every output from `rows` (sorted by point index first).
+    @discardableResult
+    public static func write(_ spec: SweepSpec, rows unsorted: [SweepRow], to directory: URL, provenance: Provenance) throws -> [SweepFitResult] {
+        let rows = unsorted.sorted { $0.index < $1.index }
+        let fits = SweepFits.run(spec.fits, rows: rows)
+        func put(_ name: String, _ text: String) throws { try TableWriter.write(text, to: directory.appendingPathComponent(name)) }
+        try put("table.csv", csv(spec, rows))
+        try put("table.json", try TableWriter.json(rows))
+        try put("fits.json", try TableWriter.json(fits))
+        try put("summary.md", markdown(spec, rows, fits))
+        try put("provenance.json", try TableWriter.json(provenance))
+        for (name, svg) in plots(spec, rows, fits) { try put(name, svg) }
+        return fits
+    }
+
+    /// The spec, in the sweep-file format (`escape sweep DIR/sweep.json` reruns it).
+    public static let specFileName = "sweep.json"
+    /// The spec and shard of the run (written when it starts; resume and merge check it).
+    public static let recordFileName = "run.json"
+
+    /// Writes `run.json` and `sweep.json` for a run of `record`.
+    public static func writeRecord(_ record: SweepRecord, to directory: URL) throws {
+        try TableWriter.write(try TableWriter.json(record), to: directory.appendingPathComponent(recordFileName))
+        try TableWriter.write(try TableWriter.json(record.spec), to: directory.appendingPathComponent(specFileName))
+    }
+
+    static func markdown(_ spec: SweepSpec, _ rows: [SweepRow], _ fits: [SweepFitResult]) -> String {
+        func n(_ x: Double?, _ digits: Int = 4) -> String { x.map { String(format: "%.\(digits)g", $0) } ?? "—" }
+        var text = "# Sweep `\(spec.name)`\n\n"
+        if let d = spec.description { text += d + "\n\n" }
+        text += "\(rows.count) of \(spec.pointCount) points, \(spec.trajectories) trajectories each, seed \(spec.seed); "
+        text += "times are SDE time t = steps·η. Agreement: |measured − reference| ≤ 4 SE + \(Validate.format(spec.allowance * 100))% of the reference.\n\n"
+        if !fits.isEmpty {
+            text += "## Fits\n\n| fit | rows | result | expected | verdict |\n|---|---|---|---|---|\n"
+            for f in fits {
+                let verdict = f.consistent.map { $0 ? "consistent" : "**not consistent**" } ?? "—"
+                text += "| \(f.kind) | \(f.group) | \(f.detail) | \(f.expectedLabel) \(n(f.expected))\(f.exact.map { " (exact: \(n($0)))" } ?? "") | \(verdict) |\n"
+            }
+            text += "\n"
+        }
+        let agreeing = rows.filter(\.agrees).count
+        text += "## Points\n\n\(agreeing) of \(rows.count) points agree with their reference prediction.\n\n"
+        text += "| point | ΔΦ | measured τ | ± SE | reference | exact | Kramers | measured/reference | z | agrees |\n|---|---|---|---|---|---|---|---|---|---|\n"
+        for r in rows {
+            text += "| \(r.index): \(r.label) | \(n(r.effectiveBarrier)) | \(n(r.meanTime, 5)) | \(n(r.standardError, 2)) | \(n(r.referenceTime, 5)) | "
+            text += "\(n(r.exactTime, 5)) | \(n(r.kramersTime, 5)) | \(n(r.measuredOverReference)) | \(n(r.zScore, 2)) | \(r.agrees ? "yes" : "**no**") |\n"
+        }
+        return text
+    }
+
+    /// The figures: measured against predicted (log-log with y = x), ln τ against the last
+    /// numeric axis, and for exponent fits ln b against ln(B/H).
+    static func plots(_ spec: SweepSpec, _ rows: [SweepRow], _ fits: [SweepFitResult]) -> [(String, String)] {
+        var out: [(String, String)] = []
+        let byOptimizer = Dictionary(grouping: rows, by: \.optimizer)
+        let optimizers = byOptimizer.keys.sorted()
+        let scatter = optimizers.map { o in
+            SVGPlot.Series(name: o, points: byOptimizer[o]!.compactMap { r in
+                guard let m = r.meanTime, let p = r.referenceTime else { return nil }
+                return SVGPlot.Point(x: p, y: m, low: r.ciLow, high: r.ciHigh)
+            })
+        }
+        out.append(("measured-vs-predicted.svg", SVGPlot(
+            title: "\(spec.name): measured against predicted escape time", xLabel: "predicted τ (reference, SDE time)",
+            yLabel: "measured τ (95% CI)", logX: true, logY: true, diagonal: true, series: scatter).render()))
+        // ln τ against the last axis with numeric values, one series per combination of the others.
+        if let axis = spec.axes.last(where: { a in a.values.allSatisfy { if case .number = $0[0] { true } else { false } } }) {
+            let name = axis.parameters[0]
+            let others = Set(spec.axes.flatMap(\.parameters)).subtracting(axis.parameters)
+            let groups = SweepFits.groups(rows, excluding: Set(axis.parameters)).map { key, members in
+                SVGPlot.Series(name: others.isEmpty ? "optimizer=\(members[0].optimizer)" : key, points: members.compactMap { r in
+                    guard case .number(let x)? = r.parameters[name], let m = r.meanTime else { return nil }
+                    return SVGPlot.Point(x: x, y: log(m), low: r.ciLow.map { log(max($0, .leastNormalMagnitude)) }, high: r.ciHigh.map { log($0) })
+                }, connect: true)
+            }
+            out.append(("log-time-vs-\(name.replacingOccurrences(of: ".", with: "-")).svg", SVGPlot(
+                title: "\(spec.name): ln τ against \(name)", xLabel: name, yLabel: "ln τ (measured, 95% CI)", series: groups).render()))
+        }
+        let exponentFits = fits.filter { $0.levels != nil }
+        if !exponentFits.isEmpty {
+            let series = exponentFits.map { f in
+                SVGPlot.Series(name: "\(f.group.replacingOccurrences(of: "optimizer=", with: "")): p = \(String(format: "%.3f", f.measured ?? .nan))",
+                               points: f.levels!.map { l in
+                    SVGPlot.Point(x: l.sharpness, y: l.slope.slope, low: l.slope.ci95[0], high: l.slope.ci95[1])
+                }, connect: true)
+            }
+            out.append(("exponent.svg", SVGPlot(
+                title: "\(spec.name): Arrhenius slope b against sharpness B/H", xLabel: "B/H_a",
+                yLabel: "b = d ln τ / d(ΔL/η) (95% CI)", logX: true, logY: true, series: series).render()))
+        }
+        return out
+    }
+}

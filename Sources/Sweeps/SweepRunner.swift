@@ -1,0 +1,145 @@
+import Dynamics
+import Escape
+import Foundation
+import NumericKit
+import Theory
+
+/// A deterministic part of a grid: shard i of n runs the points with index ≡ i (mod n), so
+/// the shards of one spec partition its points whatever machine runs them.
+public struct Shard: Sendable, Equatable, Codable, CustomStringConvertible {
+    public let index: Int
+    public let count: Int
+
+    /// Parses "i/n" with 0 ≤ i < n.
+    public init(parsing text: String) throws(InvalidParameter) {
+        let parts = text.split(separator: "/")
+        guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n >= 1, i >= 0, i < n else {
+            throw InvalidParameter("shard", given: "'\(text)'", allowed: "i/n with whole numbers 0 ≤ i < n (e.g. 0/4)")
+        }
+        index = i; count = n
+    }
+
+    public func contains(_ point: Int) -> Bool { point % count == index }
+    public var description: String { "\(index)/\(count)" }
+}
+
+/// Runs a sweep point by point into a directory (``SweepLog`` for durability, then
+/// ``SweepOutputs``). Points run one after another, each ensemble across `threads`; a
+/// point's numbers depend only on (spec, point index), never on threads, order or shard.
+public enum SweepRunner {
+    /// What to do with a directory that already holds a points log.
+    public enum Mode: Sendable {
+        /// Refuse to touch it.
+        case fresh
+        /// Discard it and start again.
+        case overwrite
+        /// Keep its rows and run only the missing points.
+        case resume
+    }
+
+    /// Reported after each point.
+    public struct Progress: Sendable {
+        public let done: Int
+        public let total: Int
+        public let row: SweepRow
+        public let elapsed: Double
+    }
+
+    public struct Outcome: Sendable {
+        public let rows: [SweepRow]
+        public let fits: [SweepFitResult]
+        public let pointsRun: Int
+        public let pointsFromLog: Int
+    }
+
+    public static func run(_ spec: SweepSpec, directory: URL, mode: Mode, shard: Shard? = nil, threads: Int? = nil,
+                           tool: String, progress: (Progress) -> Void = { _ in }) throws -> Outcome {
+        let started = Date()
+        let points = try spec.points().filter { shard?.contains($0.index) ?? true }
+        _ = try EnsembleOptions(trajectories: spec.trajectories, seed: spec.seed, threads: threads)
+        try TableWriter.prepare(directory: directory)
+        let record = SweepRecord(spec: spec, shard: shard)
+        let specURL = directory.appendingPathComponent(SweepOutputs.recordFileName)
+        let logURL = directory.appendingPathComponent(SweepLog.fileName)
+        var rows: [SweepRow] = []
+        switch mode {
+        case .fresh:
+            if FileManager.default.fileExists(atPath: logURL.path) {
+                throw InvalidParameter("out", given: "\(directory.path) (holds \(SweepLog.fileName) of an earlier run)",
+                                       allowed: "--resume to continue that run, or an output directory without one")
+            }
+        case .overwrite:
+            try SweepLog.clear(directory)
+        case .resume:
+            if FileManager.default.fileExists(atPath: specURL.path) {
+                let existing = try SweepRecord.load(specURL)
+                guard existing == record else {
+                    throw InvalidParameter("resume", given: "\(directory.path) holds a different sweep or shard",
+                                           allowed: "the same sweep file and --shard as the interrupted run")
+                }
+            }
+            rows = try SweepLog.read(directory)
+            let wanted = Set(points.map(\.index))
+            var seen = Set<Int>()
+            for row in rows where !wanted.contains(row.index) || !seen.insert(row.index).inserted {
+                throw InvalidParameter("resume", given: "\(logURL.path) has point \(row.index) twice or outside this run",
+                                       allowed: "a points log of this sweep and shard")
+            }
+        }
+        try SweepOutputs.writeRecord(record, to: directory)
+        let done = Set(rows.map(\.index))
+        let fromLog = rows.count
+        var ran = 0
+        for point in points where !done.contains(point.index) {
+            let clock = ContinuousClock.now
+            let options = try EnsembleOptions(trajectories: spec.trajectories, seed: point.seed, threads: threads)
+            let row = try simulate(point, options: options, allowance: spec.allowance) {
+                let d = ContinuousClock.now - clock
+                return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+            }
+            try SweepLog.append(row, to: directory)
+            rows.append(row)
+            ran += 1
+            progress(Progress(done: rows.count, total: points.count, row: row, elapsed: row.wallSeconds))
+        }
+        // The tables are made from the log itself, so a resumed run writes what an uninterrupted one does.
+        let logged = try SweepLog.read(directory)
+        let provenance = Provenance(tool: tool, spec: spec, shard: shard?.description, started: started, finished: Date(),
+                                    pointsRun: ran, pointsFromLog: fromLog)
+        let fits = try SweepOutputs.write(spec, rows: logged, to: directory, provenance: provenance)
+        return Outcome(rows: logged.sorted { $0.index < $1.index }, fits: fits, pointsRun: ran, pointsFromLog: fromLog)
+    }
+
+    /// Predicts and simulates one point.
+    static func simulate(_ point: SweepPoint, options: EnsembleOptions, allowance: Double,
+                         seconds: () -> Double) throws -> SweepRow {
+        switch point.problem {
+        case .oneDimensional(let problem):
+            let prediction = try Predictor.predict(problem)
+            let result = try EscapeSimulation.run(problem, options)
+            return SweepRow(point: point, problem: problem, result: result, prediction: prediction, allowance: allowance,
+                            wallSeconds: seconds())
+        case .multiDimensional(let problem):
+            let prediction = try PredictorND.predict(problem)
+            let result = try EscapeSimulationND.run(problem, options)
+            return SweepRow(point: point, problem: problem, result: result, prediction: prediction, allowance: allowance,
+                            wallSeconds: seconds())
+        }
+    }
+}
+
+/// `run.json`: the spec and shard a directory's log belongs to.
+public struct SweepRecord: Sendable, Equatable, Codable {
+    public let spec: SweepSpec
+    public let shard: Shard?
+
+    public static func load(_ url: URL) throws(InvalidParameter) -> SweepRecord {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw InvalidParameter("directory", given: url.deletingLastPathComponent().path,
+                                   allowed: "a sweep output directory (no \(url.lastPathComponent))")
+        }
+        do { return try JSONDecoder().decode(SweepRecord.self, from: data) } catch {
+            throw InvalidParameter(url.path, given: "unreadable", allowed: "a sweep record written by escape sweep (\(error))")
+        }
+    }
+}
