@@ -173,8 +173,12 @@ extension ProblemDescription {
     /// consistency are checked by ``build()``.
     public mutating func set(_ name: String, to value: ParameterValue) throws(InvalidParameter) {
         if name.hasPrefix("landscape.") {
-            landscape = try Self.replacing(key: String(name.dropFirst("landscape.".count)), in: landscape,
-                                           with: try number(name, value))
+            // Numbers for most keys; text for list-valued ones such as `spectators` ("1;10;100").
+            let key = String(name.dropFirst("landscape.".count))
+            switch value {
+            case .number: landscape = try Self.replacing(key: key, in: landscape, with: try number(name, value))
+            case .text(let text): landscape = try Self.replacing(key: key, in: landscape, withText: text)
+            }
             return
         }
         switch name {
@@ -208,10 +212,17 @@ extension ProblemDescription {
 
     /// `spec` with its top-level parameter `key` set to `value` (appended if absent).
     public static func replacing(key: String, in spec: String, with value: Double) throws(InvalidParameter) -> String {
+        try replacing(key: key, in: spec, withText: Validate.format(value))
+    }
+
+    /// `spec` with its top-level parameter `key` set to the text `formatted`.
+    public static func replacing(key: String, in spec: String, withText formatted: String) throws(InvalidParameter) -> String {
         guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber }) else {
             throw InvalidParameter("parameter", given: "'landscape.\(key)'", allowed: "landscape.KEY with KEY a parameter of the spec")
         }
-        let formatted = Validate.format(value)
+        guard !formatted.contains(","), !formatted.contains(":") else {
+            throw InvalidParameter("landscape.\(key)", given: "'\(formatted)'", allowed: "a number, or a list separated by ';'")
+        }
         guard let colon = spec.firstIndex(of: ":") else { return spec + ":\(key)=\(formatted)" }
         let family = spec[..<colon]
         var items = spec[spec.index(after: colon)...].split(separator: ",", omittingEmptySubsequences: false).map(String.init)

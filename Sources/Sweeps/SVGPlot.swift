@@ -118,7 +118,7 @@ public struct SVGPlot: Sendable {
     static func ticks(_ r: (Double, Double), log: Bool) -> [(value: Double, label: String)] {
         if log {
             let first = Int(floor(r.0)), last = Int(ceil(r.1))
-            let mantissas: [Double] = last - first <= 2 ? [1, 2, 5] : [1]
+            let mantissas: [Double] = r.1 - r.0 <= 2.5 ? [1, 2, 5] : [1]
             var out: [(Double, String)] = []
             for e in first...last {
                 for m in mantissas {

@@ -46,6 +46,24 @@ struct SweepSpecTests {
         for k in 0..<6 { #expect(shards.filter { $0.contains(k) }.count == 1) }
     }
 
+    /// A dimension axis: list-valued landscape keys take text (`spectators` "1;10").
+    @Test func dimensionAxisBuildsDDimensionalProblems() throws {
+        let spec = try decode("""
+            {"name": "d", "base": {"landscape": "separable:base=pq,ha=4,hb=2,barrier=0.25,spectators=1", "noise": "hessian"},
+             "axes": [{"parameter": "landscape.spectators", "values": ["1", "1;10", "1;10;100"]}], "trajectories": 10, "seed": 1}
+            """)
+        let dimensions = try spec.points().map { point -> Int in
+            guard case .multiDimensional(let p) = point.problem else { return 1 }
+            return p.dimension
+        }
+        #expect(dimensions == [2, 3, 4])
+        let bad = error("""
+            {"name": "d", "base": {"landscape": "separable:base=pq,ha=4,hb=2,barrier=0.25,spectators=1"},
+             "axes": [{"parameter": "landscape.spectators", "values": ["1", "1;-10"]}], "trajectories": 10, "seed": 1}
+            """)
+        #expect(bad?.parameter.hasPrefix("axes[0].values[1] (spectators)") == true, "\(String(describing: bad))")
+    }
+
     @Test func unknownAxisIsNamed() {
         let e = error(Self.valid.replacingOccurrences(of: "\"parameter\": \"optimizer\"", with: "\"parameter\": \"optimiser\""))
         #expect(e?.parameter == "axes[0].parameter" && e?.given == "'optimiser'")
