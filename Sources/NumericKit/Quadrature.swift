@@ -49,17 +49,39 @@ public final class Quadrature {
         let interior = Array(Set(breakpoints.filter { $0 > a && $0 < b })).sorted()
         var value = 0.0
         var error = 0.0
-        try CallbackBox.withGSLFunction(f) { function in
-            let status: Int32
-            if interior.isEmpty {
-                status = gsl_integration_qags(&function, a, b, absoluteTolerance, relativeTolerance,
-                                              intervalLimit, workspace, &value, &error)
-            } else {
-                var points = [a] + interior + [b]
-                status = gsl_integration_qagp(&function, &points, points.count, absoluteTolerance,
-                                              relativeTolerance, intervalLimit, workspace, &value, &error)
+        // A tolerance GSL cannot reach (round-off, or an integrand that is ~0 over most of the
+        // range so that the extrapolation sees "bad behaviour") is retried at 10³× the
+        // relative tolerance, at most 1e-6; the result carries GSL's own error estimate.
+        let retryable: Set<Int32> = [Int32(GSL_EROUND), Int32(GSL_ESING), Int32(GSL_EMAXITER), Int32(GSL_EDIVERGE)]
+        var tolerance = relativeTolerance
+        while true {
+            var status: Int32 = 0
+            try CallbackBox.withGSLFunction(f) { function in
+                if interior.isEmpty {
+                    status = gsl_integration_qags(&function, a, b, absoluteTolerance, tolerance,
+                                                  intervalLimit, workspace, &value, &error)
+                } else {
+                    var points = [a] + interior + [b]
+                    status = gsl_integration_qagp(&function, &points, points.count, absoluteTolerance,
+                                                  tolerance, intervalLimit, workspace, &value, &error)
+                }
             }
-            try checkGSL(status, interior.isEmpty ? "gsl_integration_qags" : "gsl_integration_qagp")
+            if status == Int32(GSL_SUCCESS) { break }
+            guard retryable.contains(status), tolerance < 1e-6 else {
+                // Last resort for a smooth piece (no interior breakpoints): the non-adaptive
+                // Gauss–Kronrod rules of qng, which do not extrapolate and so do not trip on
+                // a tiny interval or a vanishing integral.
+                if interior.isEmpty, retryable.contains(status) {
+                    var evaluations = 0
+                    let qng = try CallbackBox.withGSLFunction(f) { function in
+                        gsl_integration_qng(&function, a, b, max(absoluteTolerance, 1e-300), tolerance, &value, &error, &evaluations)
+                    }
+                    if qng == Int32(GSL_SUCCESS) { break }
+                }
+                try checkGSL(status, interior.isEmpty ? "gsl_integration_qags" : "gsl_integration_qagp")
+                break
+            }
+            tolerance = min(1e-6, tolerance * 1e3)
         }
         return QuadratureResult(value: value, estimatedError: error)
     }

@@ -33,7 +33,9 @@ public final class EffectivePotential<S: ScalarSDE> {
         var values = [0.0]
         let cells = Quadrature()
         for k in 1..<nodes.count {
-            let piece = try cells.integrate(from: nodes[k - 1], to: nodes[k], relativeTolerance: 1e-12) {
+            // Φ matters to ~1e-13 absolute; a cell around a critical point integrates to ≈ 0,
+            // where a relative tolerance alone cannot be met.
+            let piece = try cells.integrate(from: nodes[k - 1], to: nodes[k], absoluteTolerance: 1e-13, relativeTolerance: 1e-12) {
                 Self.slope(sde, $0)
             }
             values.append(values[k - 1] + piece.value)
@@ -56,7 +58,7 @@ public final class EffectivePotential<S: ScalarSDE> {
         let k = cell(of: x)
         if x == nodes[k] { return values[k] }
         let sde = self.sde
-        return values[k] + (try quadrature.integrate(from: nodes[k], to: x, relativeTolerance: 1e-12) {
+        return values[k] + (try quadrature.integrate(from: nodes[k], to: x, absoluteTolerance: 1e-13, relativeTolerance: 1e-12) {
             Self.slope(sde, $0)
         }).value
     }

@@ -92,6 +92,20 @@ struct ExactMFPTTests {
         #expect(abs(p.logKramersTime! - p.logExactTime) < 0.01)
     }
 
+    /// Regression (found by the property suite): tilted quartics where a cell of Φ straddles a
+    /// critical point (its integral ≈ 0, no relative tolerance reachable) or Φ is asked a hair
+    /// past a node used to fail with GSL_ESING; Φ now has an absolute tolerance and the
+    /// quadrature falls back to Gauss–Kronrod. The time must agree with Kramers to O(1/ΔΦ).
+    @Test(arguments: [("quartic:barrier=0.244,a=1.68,tilt=0.1", 2.19, 0.1, OptimizerKind.sgd),
+                      ("quartic:barrier=1.32,a=0.975,tilt=0.704", 2.49, 0.1, OptimizerKind.adam)])
+    func nearCancellingCellsIntegrate(spec: String, sigma2: Double, lr: Double, optimizer: OptimizerKind) throws {
+        let problem = try EscapeProblem(landscape: LandscapeSpec.parse(spec), optimizer: optimizer,
+                                        noise: .isotropic(sigma2: sigma2), learningRate: lr)
+        let p = try Predictor.predict(problem)
+        #expect(p.exactTime! > 0 && p.exactRelativeError < 1e-8)
+        #expect(abs(p.kramersOverExact! - 1) < 1 / p.effectiveBarrier)
+    }
+
     /// Frozen two-piece noise with P = 1: ΔΦ = (2BΔL/η)(s/H_a + (1 − s)/|H_b|), s = hb/(ha + hb) on pq.
     @Test func frozenEffectiveBarrier() throws {
         let (ha, hb, dl, eta, b) = (4.0, 2.0, 0.5, 0.1, 3.0)
