@@ -37,9 +37,10 @@ public struct EscapeGeometry: Sendable, Equatable {
         case .minimum: target = next.x
         case .point(let x):
             let oriented = mirrored ? -x : x
-            guard oriented > start.x else {
+            guard oriented > start.x, oriented <= next.x else {
+                let (a, b) = mirrored ? (-next.x, -start.x) : (start.x, next.x)
                 throw InvalidParameter("escape-at", given: "x=\(Validate.format(x))",
-                                       allowed: "a point beyond the start minimum x=\(Validate.format(mirrored ? -start.x : start.x)) in the escape direction")
+                                       allowed: "a point between the start minimum and the next minimum, \(mirrored ? "[" : "(")\(Validate.format(a)), \(Validate.format(b))\(mirrored ? ")" : "]")")
             }
             target = oriented
         }

@@ -55,7 +55,10 @@ public struct OptimizerSettings: Sendable, Equatable, Codable {
         try Validate.inHalfOpenUnitInterval(beta1, "beta1")
         try Validate.inHalfOpenUnitInterval(beta2, "beta2")
         try Validate.nonNegative(epsilon, "eps")
-        try Validate.positive(switchRate, "switch-rate")
+        // ξ ≥ 1e-9: the switch step K = 1/ξ stays below 10⁹ steps (the hazard sums step by step).
+        guard switchRate.isFinite, switchRate >= 1e-9 else {
+            throw InvalidParameter("switch-rate", given: Validate.format(switchRate), allowed: "a number ≥ 1e-9 (switch step 1/ξ ≤ 10⁹)")
+        }
         try Validate.inHalfOpenUnitInterval(momentum, "momentum")
         if let blend { try Validate.inClosedInterval(blend, 0, 1, "blend") }
     }

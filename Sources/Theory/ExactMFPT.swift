@@ -41,8 +41,8 @@ public struct ExactMFPT: Sendable, Equatable {
         while !(rise >= Self.lowerCutoffBarrier) {
             doublings += 1
             guard doublings < 60, rise.isFinite else {
-                throw InvalidParameter("landscape", given: "a potential that does not rise to the left of the start",
-                                       allowed: "Φ(x) → ∞ as x → −∞ (a confining left wall)")
+                throw InvalidParameter("landscape", given: "an effective potential Φ that does not rise to the left of the start (rise \(rise) by x = \(lower))",
+                                       allowed: "Φ(x) → ∞ as x → −∞ (a confining left wall); Φ is nearly flat when the noise or the learning rate is extreme")
             }
             width *= 2
             lower = x0 - width

@@ -67,7 +67,14 @@ public struct Prediction: Sendable, Equatable, Codable {
 /// Computes the ``Prediction`` of an escape problem.
 public enum Predictor {
     public static func predict(_ problem: EscapeProblem) throws -> Prediction {
-        try problem.withReducedSDE(PredictionVisitor(problem: problem))
+        do {
+            return try problem.withReducedSDE(PredictionVisitor(problem: problem))
+        } catch let error as GSLError {
+            // Extreme inputs (ε ≫ √C, a vanishing diffusion) make Φ′ = P·L′/D under- or
+            // overflow; say so as bad input rather than as a numerical failure.
+            throw InvalidParameter("problem", given: "\(problem.landscape.landscape.spec) with lr \(Validate.format(problem.learningRate)), noise \(problem.noise.name): the effective potential cannot be integrated (\(error))",
+                                   allowed: "parameters for which Φ′ = P·L′/D is finite and does not vanish on the escape path (check extreme lr, noise level, eps or dt)")
+        }
     }
 }
 
