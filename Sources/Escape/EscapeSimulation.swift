@@ -9,6 +9,30 @@ public enum EscapeSimulation {
     public static func run(_ problem: EscapeProblem, _ options: EnsembleOptions) throws -> SimulationResult {
         try problem.withReducedSDE(EnsembleVisitor(problem: problem, options: options))
     }
+
+    /// The SDE time one integrator step of `run` covers: the requested or default dt, or η
+    /// for the discrete model (what a cost estimate divides the predicted τ by).
+    public static func timePerStep(_ problem: EscapeProblem) throws -> Double {
+        try problem.withReducedSDE(TimeStepVisitor(problem: problem))
+    }
+}
+
+/// The step `EnsembleVisitor` takes, without running anything.
+struct TimeStepVisitor: ReducedSDEVisitor {
+    let problem: EscapeProblem
+
+    func visit<L: Landscape1D, N: GradientNoise1D, P: Preconditioner1D>(_ sde: ReducedSDE<L, N, P>) throws -> Double {
+        guard case .sde(_, let requested) = problem.model else { return problem.learningRate }
+        if let requested { return requested }
+        if problem.optimizer == .momentum { return Self.langevin(sde, problem).defaultTimeStep(problem.geometry) }
+        return sde.defaultTimeStep(problem.geometry)
+    }
+
+    /// Momentum's underdamped SDE (mass η, friction 1 − β).
+    static func langevin<L, N, P>(_ sde: ReducedSDE<L, N, P>, _ problem: EscapeProblem) -> UnderdampedLangevin<L, N> {
+        UnderdampedLangevin(landscape: sde.landscape, noise: sde.noise, learningRate: problem.learningRate,
+                            beta: problem.settings.momentum)
+    }
 }
 
 /// An ensemble's outcomes and estimate with the run's settings.
@@ -33,16 +57,14 @@ struct EnsembleVisitor: ReducedSDEVisitor {
     func visit<L: Landscape1D, N: GradientNoise1D, P: Preconditioner1D>(_ sde: ReducedSDE<L, N, P>) throws -> SimulationResult {
         let g = problem.geometry
         switch problem.model {
-        case .sde(let kind, let requestedDt):
+        case .sde(let kind, _):
+            let dt = try TimeStepVisitor(problem: problem).visit(sde)
             if problem.optimizer == .momentum {
-                let langevin = UnderdampedLangevin(landscape: sde.landscape, noise: sde.noise, learningRate: problem.learningRate,
-                                                   beta: problem.settings.momentum)
-                let dt = requestedDt ?? langevin.defaultTimeStep(g)
+                let langevin = TimeStepVisitor.langevin(sde, problem)
                 let trajectory = UnderdampedTrajectory(sde: langevin, start: g.start.x, target: g.target, dt: dt,
                                                        maxSteps: problem.maxSteps, radius: problem.divergenceRadius)
                 return result(EnsembleRunner.run(trajectory, options), dt: dt, integrator: "symplectic-euler")
             }
-            let dt = requestedDt ?? sde.defaultTimeStep(g)
             let outcomes = switch kind {
             case .eulerMaruyama: runSDE(sde, EulerMaruyama(), dt: dt)
             case .milstein: runSDE(sde, Milstein(), dt: dt)

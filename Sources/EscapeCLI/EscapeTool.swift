@@ -18,6 +18,9 @@ struct EscapeTool: ParsableCommand {
 
     /// Bad input exits with status 2 and one line on stderr; other failures with 1.
     static func main() {
+        // A write past the file-size limit (or a full quota) fails with an error we report,
+        // instead of the default SIGXFSZ kill.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()

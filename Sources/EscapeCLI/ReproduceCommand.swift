@@ -61,8 +61,14 @@ struct ReproduceCommand: ParsableCommand {
         }
         let root = URL(fileURLWithPath: out).appendingPathComponent(quick ? "quick" : "")
         try TableWriter.prepare(directory: root)
-        for spec in specs { _ = try spec.points() }  // every problem valid before any work
+        for spec in specs {  // every problem valid, and affordable, before any work
+            for point in try spec.points() { try SweepRunner.checkCost(point, trajectories: spec.trajectories, force: false) }
+        }
         var report: [Report.Sweep] = []
+        let rerun = CommandLine.arguments.dropFirst().filter { $0 != "--resume" }.joined(separator: " ")
+        InterruptHandler.install {
+            "escape: interrupted; finished points are kept in \(root.path)/NAME/points.jsonl. Continue with: escape \(rerun) --resume"
+        }
         for spec in specs {
             let directory = root.appendingPathComponent(spec.name)
             let reporter = ProgressReporter(title: spec.name)

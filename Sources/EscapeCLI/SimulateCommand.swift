@@ -22,6 +22,9 @@ struct SimulateCommand: ParsableCommand {
     @Flag(name: .customLong("both-wells"), help: "Simulate escape out of both minima and measure ln(τ_flat/τ_sharp) (selectivity, THEORY §4).")
     var bothWells = false
 
+    @Flag(help: "Run even when the cost estimate says the run would take hours or censor nearly every trajectory.")
+    var force = false
+
     /// The JSON object of one well.
     typealias Report = SimulationReport<Prediction>
 
@@ -54,9 +57,13 @@ struct SimulateCommand: ParsableCommand {
         let sides: [StartSide] = bothWells ? [.left, .right] : [base.side]
         var reports: [Report] = []
         var survivalRows: [[String]] = []
-        for side in sides {
-            let escapeProblem = try base.with(side: side)
-            let prediction = try Predictor.predict(escapeProblem)
+        let problems = try sides.map { side in try base.with(side: side) }
+        let predictions = try problems.map { try Predictor.predict($0) }
+        for (p, prediction) in zip(problems, predictions) {
+            try CostEstimate(problem: p, prediction: prediction, trajectories: options.trajectories).check(force: force)
+        }
+        for (escapeProblem, prediction) in zip(problems, predictions) {
+            let side = escapeProblem.side
             let result = try EscapeSimulation.run(escapeProblem, options)
             let curve = SurvivalCurve(outcomes: result.outcomes, timePerStep: result.timePerStep,
                                       learningRate: escapeProblem.learningRate)

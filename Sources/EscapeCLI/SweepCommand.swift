@@ -31,6 +31,9 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "Worker threads per point (default: all cores); results do not depend on it.")
     var threads: Int?
 
+    @Flag(help: "Run points even when the cost estimate says they would take hours or censor nearly every trajectory.")
+    var force = false
+
     @OptionGroup var output: OutputArguments
 
     func run() throws {
@@ -38,9 +41,13 @@ struct SweepCommand: ParsableCommand {
         let part = try shard.map { text throws(InvalidParameter) in try Shard(parsing: text) }
         let directory = URL(fileURLWithPath: out)
         let reporter = ProgressReporter(title: spec.name)
+        let (file, out, shard) = (self.file, self.out, self.shard)
+        InterruptHandler.install {
+            "escape: interrupted; \(InterruptHandler.finishedPoints(in: directory)) finished points are in \(out)/points.jsonl. Continue with: escape sweep \(file) --out \(out)\(shard.map { " --shard \($0)" } ?? "") --resume"
+        }
         var ran = 0
         let outcome = try SweepRunner.run(spec, directory: directory, mode: resume ? .resume : .fresh, shard: part,
-                                          threads: threads, tool: "escape \(ToolVersion.current)") { p in
+                                          threads: threads, force: force, tool: "escape \(ToolVersion.current)") { p in
             ran += 1
             reporter.report(p, ranSoFar: ran)
         }

@@ -26,3 +26,17 @@ public enum StreamSeeding {
         splitmix64(splitmix64(seed) ^ splitmix64(index &+ 0x9E37_79B9_7F4A_7C15))
     }
 }
+
+/// SplitMix64 as a Swift `RandomNumberGenerator`: state += γ, output ``StreamSeeding/splitmix64(_:)``
+/// of the previous state. Small and reproducible — for test schedules and fuzzing, not for
+/// the simulations (which use GSL streams).
+public struct SplitMix64Generator: RandomNumberGenerator, Sendable {
+    public private(set) var state: UInt64
+
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        defer { state &+= 0x9E37_79B9_7F4A_7C15 }
+        return StreamSeeding.splitmix64(state)
+    }
+}

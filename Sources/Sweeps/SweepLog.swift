@@ -49,11 +49,16 @@ public enum SweepLog {
         }
         var line = try encoder.encode(row)
         line.append(UInt8(ascii: "\n"))
-        let handle = try FileHandle(forWritingTo: url)
-        defer { try? handle.close() }
-        try handle.seekToEnd()
-        try handle.write(contentsOf: line)
-        try handle.synchronize()
+        do {
+            let handle = try FileHandle(forWritingTo: url)
+            defer { try? handle.close() }
+            try handle.seekToEnd()
+            try handle.write(contentsOf: line)
+            try handle.synchronize()
+        } catch {
+            throw InvalidParameter("out", given: "\(url.path) (\(TableWriter.describe(error)))",
+                                   allowed: "a writable directory with free space; the points finished so far are kept, rerun with --resume")
+        }
     }
 
     /// Removes the log (a fresh run).

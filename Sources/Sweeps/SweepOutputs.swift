@@ -23,13 +23,26 @@ public enum SweepOutputs {
     public static func write(_ spec: SweepSpec, rows unsorted: [SweepRow], to directory: URL, provenance: Provenance) throws -> [SweepFitResult] {
         let rows = unsorted.sorted { $0.index < $1.index }
         let fits = SweepFits.run(spec.fits, rows: rows)
-        func put(_ name: String, _ text: String) throws { try TableWriter.write(text, to: directory.appendingPathComponent(name)) }
-        try put("table.csv", csv(spec, rows))
-        try put("table.json", try TableWriter.json(rows))
-        try put("fits.json", try TableWriter.json(fits))
-        try put("summary.md", markdown(spec, rows, fits))
-        try put("provenance.json", try TableWriter.json(provenance))
-        for (name, svg) in plots(spec, rows, fits) { try put(name, svg) }
+        var files = [("table.csv", csv(spec, rows)), ("table.json", try TableWriter.json(rows)),
+                     ("fits.json", try TableWriter.json(fits)), ("summary.md", markdown(spec, rows, fits)),
+                     ("provenance.json", try TableWriter.json(provenance))]
+        files += plots(spec, rows, fits)
+        // All or nothing: every file is written into a staging directory first (where a full
+        // disk shows), then renamed into place (renames need no space).
+        let staging = directory.appendingPathComponent(".staging-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: staging) }
+        do {
+            for (name, text) in files { try TableWriter.write(text, to: staging.appendingPathComponent(name)) }
+        } catch let error as InvalidParameter {
+            throw InvalidParameter(error.parameter, given: error.given,
+                                   allowed: error.allowed + "; no table was written, the points are kept in \(SweepLog.fileName): rerun with --resume")
+        }
+        for (name, _) in files {
+            guard rename(staging.appendingPathComponent(name).path, directory.appendingPathComponent(name).path) == 0 else {
+                throw InvalidParameter("output", given: directory.appendingPathComponent(name).path,
+                                       allowed: "a writable directory (\(String(cString: strerror(errno))))")
+            }
+        }
         return fits
     }
 

@@ -53,9 +53,10 @@ public enum SweepRunner {
     }
 
     public static func run(_ spec: SweepSpec, directory: URL, mode: Mode, shard: Shard? = nil, threads: Int? = nil,
-                           tool: String, progress: (Progress) -> Void = { _ in }) throws -> Outcome {
+                           force: Bool = false, tool: String, progress: (Progress) -> Void = { _ in }) throws -> Outcome {
         let started = Date()
         let points = try spec.points().filter { shard?.contains($0.index) ?? true }
+        for point in points { try checkCost(point, trajectories: spec.trajectories, force: force) }
         _ = try EnsembleOptions(trajectories: spec.trajectories, seed: spec.seed, threads: threads)
         try TableWriter.prepare(directory: directory)
         let record = SweepRecord(spec: spec, shard: shard)
@@ -108,6 +109,16 @@ public enum SweepRunner {
                                     pointsRun: ran, pointsFromLog: fromLog)
         let fits = try SweepOutputs.write(spec, rows: logged, to: directory, provenance: provenance)
         return Outcome(rows: logged.sorted { $0.index < $1.index }, fits: fits, pointsRun: ran, pointsFromLog: fromLog)
+    }
+
+    /// Refuses a 1-D point that would run for hours or censor nearly everything (``CostEstimate``).
+    public static func checkCost(_ point: SweepPoint, trajectories: Int, force: Bool) throws {
+        guard !force, case .oneDimensional(let problem) = point.problem else { return }
+        do {
+            try CostEstimate(problem: problem, prediction: try Predictor.predict(problem), trajectories: trajectories).check(force: false)
+        } catch let error as InvalidParameter {
+            throw InvalidParameter("\(error.parameter) of point \(point.index) [\(point.label)]", given: error.given, allowed: error.allowed)
+        }
     }
 
     /// Predicts and simulates one point.

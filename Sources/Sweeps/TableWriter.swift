@@ -19,21 +19,44 @@ public enum TableWriter {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
-            throw InvalidParameter("output", given: directory.path, allowed: "a directory that can be created (\(error.localizedDescription))")
+            throw InvalidParameter("output", given: directory.path, allowed: "a directory that can be created (\(describe(error)))")
         }
         guard FileManager.default.isWritableFile(atPath: directory.path) else {
             throw InvalidParameter("output", given: directory.path, allowed: "a writable directory")
         }
     }
 
-    /// Writes `contents` to `url` atomically, creating the directory if needed.
+    /// Writes `contents` to `url` atomically, creating the directory if needed: into a
+    /// temporary file beside it, flushed to disk, then renamed over `url`. On any failure the
+    /// temporary file is removed and `url` is untouched.
     public static func write(_ contents: String, to url: URL) throws {
-        try prepare(directory: url.deletingLastPathComponent())
+        let directory = url.deletingLastPathComponent()
+        try prepare(directory: directory)
+        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).partial")
         do {
-            try Data(contents.utf8).write(to: url, options: .atomic)
+            guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
+                throw CocoaError(.fileWriteNoPermission)
+            }
+            let handle = try FileHandle(forWritingTo: temporary)
+            defer { try? handle.close() }
+            try handle.write(contentsOf: Data(contents.utf8))
+            try handle.synchronize()
+            guard rename(temporary.path, url.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         } catch {
-            throw InvalidParameter("output", given: url.path, allowed: "a writable location (\(error.localizedDescription))")
+            try? FileManager.default.removeItem(at: temporary)
+            throw InvalidParameter("output", given: url.path, allowed: "a writable location with free space (\(describe(error)))")
         }
+    }
+
+    /// A file-system error in words: the POSIX reason ("File too large", "No space left on
+    /// device") when Foundation wraps one, else its own description.
+    public static func describe(_ error: Error) -> String {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
+        return ns.localizedDescription
     }
 
     /// Pretty, key-sorted JSON.
