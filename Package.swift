@@ -17,6 +17,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Tests only: property-based tests with shrinking (Swift Testing).
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // MARK: - C libraries (system), reached only through NumericKit
@@ -56,6 +58,13 @@ let package = Package(
         .testTarget(name: "EscapeTests", dependencies: ["Escape", "Theory", "Sweeps", "Dynamics", "Landscapes", "NumericKit"]),
         .testTarget(name: "TheoryTests", dependencies: ["Theory", "Dynamics", "Landscapes", "NumericKit"]),
         .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "Theory", "Dynamics", "NumericKit"]),
-        .testTarget(name: "EscapeCLITests", dependencies: ["EscapeCLI"]),
+        .testTarget(name: "EscapeCLITests", dependencies: ["EscapeCLI", "NumericKit"]),
+        // The theory as properties over generated problems (docs/validation.md lists each).
+        .testTarget(
+            name: "PropertyTests",
+            dependencies: [
+                "Sweeps", "Escape", "Theory", "Dynamics", "Landscapes", "NumericKit",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
     ]
 )

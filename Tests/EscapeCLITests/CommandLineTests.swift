@@ -1,4 +1,5 @@
 import Foundation
+import NumericKit
 import Testing
 
 /// Runs the built `escape` executable (beside the test bundle in the build directory;
@@ -12,9 +13,9 @@ struct EscapeRun {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("escape")
     }
 
-    init(_ arguments: [String]) throws {
+    init(_ arguments: [String], executable: URL = EscapeRun.executable) throws {
         let process = Process()
-        process.executableURL = Self.executable
+        process.executableURL = executable
         process.arguments = arguments
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -312,6 +313,75 @@ struct SweepCommandTests {
         #expect(try Self.table(killed) == Self.table(whole))
     }
 
+    /// Kills at random moments (fixed seed, printed): each resume loses and duplicates nothing.
+    @Test func randomKillsThenResumeLoseNothing() throws {
+        var generator = SplitMix64Generator(seed: 20261129)
+        let file = try Self.write(Self.spec, "random-kill")
+        let (whole, killed) = (Self.temporary("random-whole"), Self.temporary("random-killed"))
+        defer { for u in [file, whole, killed] { try? FileManager.default.removeItem(at: u) } }
+        #expect(try EscapeRun(["sweep", file.path, "--out", whole.path]).status == 0)
+        var resumes = 0
+        for attempt in 0..<6 {
+            let process = Process()
+            process.executableURL = EscapeRun.executable
+            process.arguments = ["sweep", file.path, "--out", killed.path, "--resume", "--threads", "1"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let delay = UInt32.random(in: 50_000...600_000, using: &generator)
+            usleep(delay)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            if process.terminationReason == .exit { break }  // finished before the kill
+            resumes += 1
+            let log = (try? String(contentsOf: killed.appendingPathComponent("points.jsonl"), encoding: .utf8)) ?? ""
+            #expect(log.split(separator: "\n").count <= 12, "attempt \(attempt), kill after \(delay) µs")
+        }
+        let last = try EscapeRun(["sweep", file.path, "--out", killed.path, "--resume", "--json"])
+        #expect(last.status == 0, "\(last.stderr)")
+        #expect((try last.json()["points"] as? Int) == 12)
+        #expect(try Self.table(killed) == Self.table(whole), "after \(resumes) kills")
+    }
+
+    /// Ctrl-C: exit 130 at once, every finished point kept, and the line says how to resume.
+    @Test func interruptSaysHowToResume() throws {
+        let file = try Self.write(Self.spec, "interrupt")
+        let (whole, stopped) = (Self.temporary("int-whole"), Self.temporary("int-stopped"))
+        defer { for u in [file, whole, stopped] { try? FileManager.default.removeItem(at: u) } }
+        #expect(try EscapeRun(["sweep", file.path, "--out", whole.path]).status == 0)
+        let process = Process()
+        process.executableURL = EscapeRun.executable
+        process.arguments = ["sweep", file.path, "--out", stopped.path, "--threads", "1"]
+        let err = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = err
+        try process.run()
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline, InterruptCount.lines(stopped) < 2 { usleep(2000) }
+        kill(process.processIdentifier, SIGINT)
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        #expect(message.contains("--resume") && message.contains("finished points"), "\(message)")
+        #expect(try EscapeRun(["sweep", file.path, "--out", stopped.path, "--resume"]).status == 0)
+        #expect(try Self.table(stopped) == Self.table(whole))
+    }
+
+    /// A full disk (simulated by a 12 KB file-size limit): one clear line, exit 2, the finished
+    /// points kept, no table written.
+    @Test func fullDiskIsAClearError() throws {
+        let file = try Self.write(Self.spec, "full")
+        let out = Self.temporary("full-out")
+        defer { for u in [file, out] { try? FileManager.default.removeItem(at: u) } }
+        let run = try EscapeRun(["-c", "ulimit -f 12; exec \"$0\" \"$@\"", EscapeRun.executable.path,
+                                 "sweep", file.path, "--out", out.path], executable: URL(fileURLWithPath: "/bin/bash"))
+        #expect(run.status == 2, "\(run.stderr)")
+        let last = run.stderr.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(last.contains("File too large") && last.contains("--resume"), "\(last)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        #expect(files == ["points.jsonl", "run.json", "sweep.json"], "\(files)")
+    }
+
     @Test func shardsMergeToTheUnshardedTable() throws {
         let file = try Self.write(Self.spec, "shards")
         let dirs = ["whole", "s0", "s1", "merged"].map { Self.temporary("m-\($0)") }
@@ -324,5 +394,13 @@ struct SweepCommandTests {
         #expect(try Self.table(dirs[3]) == Self.table(dirs[0]))
         let incomplete = try EscapeRun(["merge", dirs[1].path, "--out", Self.temporary("m-x").path])
         #expect(incomplete.status == 2 && incomplete.stderr.contains("missing"))
+    }
+}
+
+/// Lines in a sweep directory's points log.
+enum InterruptCount {
+    static func lines(_ directory: URL) -> Int {
+        ((try? String(contentsOf: directory.appendingPathComponent("points.jsonl"), encoding: .utf8)) ?? "")
+            .split(separator: "\n").count
     }
 }

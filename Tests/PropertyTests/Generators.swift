@@ -1,0 +1,120 @@
+import Dynamics
+import Foundation
+import Landscapes
+import PropertyBased
+import Testing
+import Theory
+
+/// A generated 1-D escape problem. Its test description is the `escape` command that
+/// reproduces it, so a failing (shrunk) case prints as a command line. Every number is
+/// rounded to 3 significant digits before use, so the printed command is the case exactly.
+struct EscapeCase: Sendable, CustomTestStringConvertible, CustomStringConvertible, CustomDebugStringConvertible {
+    enum Family: Int, Sendable, CaseIterable { case pq, quartic }
+    var family: Family
+    /// pq: ha, hb, barrier, hc; quartic: barrier, a, tilt.
+    var parameters: [Double]
+    var optimizer: OptimizerKind
+    var noise: NoiseKind
+    /// σ² (isotropic) or B (hessian, frozen).
+    var noiseLevel: Double
+    /// δ of hessian noise.
+    var floor: Double
+    var learningRate: Double
+    var from: StartSide = .left
+
+    var landscape: String {
+        let p = parameters.map(EscapeCase.text)
+        switch family {
+        case .pq: return "pq:ha=\(p[0]),hb=\(p[1]),barrier=\(p[2]),hc=\(p[3])"
+        case .quartic: return "quartic:barrier=\(p[0]),a=\(p[1]),tilt=\(p[2])"
+        }
+    }
+
+    var options: [String] {
+        var o = ["--optimizer", optimizer.rawValue, "--noise", noise.rawValue, "--lr", Self.text(learningRate)]
+        switch noise {
+        case .isotropic: o += ["--sigma2", Self.text(noiseLevel)]
+        case .hessian: o += ["--batch", Self.text(noiseLevel), "--noise-floor", Self.text(floor)]
+        case .frozen: o += ["--batch", Self.text(noiseLevel)]
+        }
+        if from == .right { o += ["--from", "right"] }
+        return o
+    }
+
+    var testDescription: String { "escape predict '\(landscape)' " + options.joined(separator: " ") }
+    // Tuples of inputs print their elements' descriptions: the command again.
+    var description: String { testDescription }
+    var debugDescription: String { testDescription }
+
+    static func text(_ x: Double) -> String { String(format: "%.6g", x) }
+
+    /// 3 significant digits.
+    static func round3(_ x: Double) -> Double {
+        guard x != 0, x.isFinite else { return x }
+        let scale = pow(10, 2 - Foundation.floor(log10(abs(x))))
+        return (x * scale).rounded() / scale
+    }
+
+    var problemDescription: ProblemDescription {
+        var d = ProblemDescription(landscape: landscape)
+        d.optimizer = optimizer
+        d.noise = noise
+        d.learningRate = learningRate
+        switch noise {
+        case .isotropic: d.sigma2 = noiseLevel
+        case .hessian: d.batch = noiseLevel; d.noiseFloor = floor
+        case .frozen: d.batch = noiseLevel
+        }
+        d.from = from
+        return d
+    }
+
+    func problem() throws -> EscapeProblem { try problemDescription.oneDimensional() }
+    func prediction() throws -> Prediction { try Predictor.predict(try problem()) }
+
+    /// The same case with the learning rate set so that ΔΦ = `target` (ΔΦ ∝ 1/η for every
+    /// reduced SDE here: D ∝ η, drift independent of η), rounded to 3 digits.
+    func withEffectiveBarrier(_ target: Double) throws -> EscapeCase {
+        var c = self
+        c.learningRate = Self.round3(learningRate * (try prediction().effectiveBarrier) / target)
+        return c
+    }
+}
+
+enum Generators {
+    static func number(_ range: ClosedRange<Double>) -> Generator<Double, Shrink.Floating<Double>> {
+        Gen<Double>.value(in: range).map(EscapeCase.round3)
+    }
+
+    static func pick<T: Sendable>(_ values: [T]) -> Generator<T, Shrink.Integer<Int>> {
+        Gen<Int>.int(in: 0...(values.count - 1)).map { values[$0] }
+    }
+
+    /// Landscapes: pq with H_a, H_c in [1, 16], H_b in [0.5, 8], ΔL in [0.05, 0.5]; quartic with
+    /// ΔL in [0.1, 2], a in [0.5, 2], tilt within half its two-minimum limit.
+    static func landscape(_ families: [EscapeCase.Family] = EscapeCase.Family.allCases)
+        -> Generator<(EscapeCase.Family, [Double]), AnySequence<Any>> {
+        zip(pick(families), number(1...16), number(0.5...8), number(0.05...0.5), number(1...16), number(-0.5...0.5))
+            .map { t -> (EscapeCase.Family, [Double]) in
+                switch t.0 {
+                case .pq: return (.pq, [t.1, t.2, t.3, t.4])
+                case .quartic:
+                    let barrier = EscapeCase.round3(t.3 * 4), a = EscapeCase.round3(t.2 / 4 + 0.375)
+                    let tilt = EscapeCase.round3(t.5 * QuarticLandscape.tiltLimit(barrier: barrier, a: a))
+                    return (.quartic, [barrier, a, tilt])
+                }
+            }.eraseToAny()
+    }
+
+    /// A case over the given families, optimizers and noise models. Hessian noise on a quartic
+    /// gets a floor δ ∈ [0.05, 1] (L″ vanishes on the path), on pq δ = 0.
+    static func escapeCase(families: [EscapeCase.Family] = EscapeCase.Family.allCases,
+                           optimizers: [OptimizerKind] = [.sgd, .adam, .invadam],
+                           noises: [NoiseKind] = NoiseKind.allCases) -> Generator<EscapeCase, AnySequence<Any>> {
+        zip(landscape(families), pick(optimizers), pick(noises), number(0.25...4), number(0.05...1), number(0.01...0.5))
+            .map { t in
+                EscapeCase(family: t.0.0, parameters: t.0.1, optimizer: t.1, noise: t.2, noiseLevel: t.3,
+                           floor: t.2 == .hessian && t.0.0 == .quartic ? t.4 : 0, learningRate: t.5)
+            }.eraseToAny()
+    }
+}
