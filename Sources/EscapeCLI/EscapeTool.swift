@@ -14,7 +14,7 @@ struct EscapeTool: ParsableCommand {
             exact mean first-passage time and the Kramers prediction beside the measurement.
             """,
         version: ToolVersion.current,
-        subcommands: [LandscapeCommand.self, PredictCommand.self, SimulateCommand.self, SweepCommand.self, MergeCommand.self, ReproduceCommand.self])
+        subcommands: [LandscapeCommand.self, PredictCommand.self, SimulateCommand.self, SweepCommand.self, MergeCommand.self, ReproduceCommand.self, SpectrumCommand.self])
 
     /// Bad input exits with status 2 and one line on stderr; other failures with 1.
     static func main() {

@@ -240,6 +240,33 @@ struct ReproduceTests {
     }
 }
 
+@Suite("escape spectrum")
+struct SpectrumCommandTests {
+    @Test func writesTablesAndFigure() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("escape-spectrum-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let run = try EscapeRun(["spectrum", "separable:base=pq,ha=4,hb=2,barrier=20,spectators=10", "--noise", "hessian",
+                                 "--lr", "0.02", "--optimizer", "invadam", "--steps", "65536", "--segment", "1024", "--out", out.path, "--json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let directions = try #require(try run.json()["directions"] as? [[String: Any]])
+        #expect(directions.count == 2)
+        for file in ["spectrum.csv", "autocorrelation.csv", "spectrum.json", "spectrum.svg"] {
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(file).path), "\(file)")
+        }
+    }
+
+    @Test(arguments: [
+        (["spectrum", "quartic:barrier=1"], "spec"),
+        (["spectrum", "separable:base=pq,ha=4,hb=2,barrier=20,spectators=10", "--segment", "7"], "segment"),
+        (["spectrum", "separable:base=pq,ha=4,hb=2,barrier=20,spectators=10", "--optimizer", "momentum"], "optimizer"),
+        (["spectrum", "separable:base=pq,ha=4,hb=2,barrier=20,spectators=10", "--lr", "0.5"], "lr"),
+    ])
+    func badInputExitsTwo(_ arguments: [String], _ parameter: String) throws {
+        let run = try EscapeRun(arguments)
+        #expect(run.status == 2 && run.stderr.contains(parameter), "\(run.stderr)")
+    }
+}
+
 @Suite("escape sweep and merge", .serialized)
 struct SweepCommandTests {
     static func temporary(_ name: String) -> URL {

@@ -1,0 +1,112 @@
+import Dynamics
+import Landscapes
+import NumericKit
+
+/// A long in-basin trajectory of an optimizer's reduced iteration (THEORY.md §1, §8): the
+/// Euler–Maruyama step of the reduced SDE at dt = η,
+///
+///     θ_{k+1} = θ_k − η·P(θ_k)·(∇L(θ_k) + ξ_k),   ξ_k ~ N(0, C(θ_k)),
+///
+/// started at a minimum, recorded as the projections (θ_k − θ*)·u_i on the Hessian's
+/// eigenvectors u_i at the minimum, after a burn-in. For SGD this is the optimizer itself;
+/// for Adam and InvAdam it is the reduced rule (β1 = 0, β2 → 1: P from the noise at θ).
+/// Also returned: P and C at the minimum as matrices (for the predictions) and the measured
+/// covariance of θ.
+public struct BasinSeries: Sendable {
+    public let minimum: [Double]
+    /// Hessian eigenvalues h_i at the minimum, ascending, and their unit eigenvectors u_i.
+    public let curvatures: [Double]
+    public let directions: [[Double]]
+    /// P and C at the minimum, d×d row-major.
+    public let preconditioner: [Double]
+    public let noiseCovariance: [Double]
+    public let learningRate: Double
+    /// `projections[i][k]` = (θ_k − θ*)·u_i.
+    public let projections: [[Double]]
+    /// The sample covariance of θ (d×d row-major).
+    public let covariance: [Double]
+
+    /// Runs `steps` recorded steps after `burnIn` from the start minimum of `problem`.
+    public static func run(_ problem: EscapeProblemND, steps: Int, burnIn: Int, seed: UInt64,
+                           generator: RandomGenerator = .mt19937) throws -> BasinSeries {
+        guard steps >= 16 else { throw InvalidParameter("steps", given: "\(steps)", allowed: "a whole number ≥ 16") }
+        guard burnIn >= 0 else { throw InvalidParameter("burn-in", given: "\(burnIn)", allowed: "a whole number ≥ 0") }
+        return try problem.optimizer.withPreconditioner(
+            settings: problem.settings, BasinStage(problem: problem, steps: steps, burnIn: burnIn, seed: seed, generator: generator))
+    }
+}
+
+struct BasinStage: PreconditionerVisitor {
+    let problem: EscapeProblemND
+    let steps: Int, burnIn: Int
+    let seed: UInt64
+    let generator: RandomGenerator
+
+    func visit<P: Preconditioner1D>(_ preconditioner: P) throws -> BasinSeries {
+        try problem.landscape.accept(BasinVisitor(stage: self, preconditioner: preconditioner))
+    }
+}
+
+struct BasinVisitor<P: Preconditioner1D>: LandscapeNDVisitor {
+    let stage: BasinStage
+    let preconditioner: P
+
+    func visit<L: LandscapeND>(_ landscape: L) throws -> BasinSeries {
+        let problem = stage.problem
+        let eta = problem.learningRate
+        let diffusion = DiffusionND(landscape: landscape, noise: problem.noise, preconditioner: preconditioner,
+                                    form: problem.form, learningRate: eta)
+        let ws = diffusion.makeWorkspace()
+        let d = ws.d
+        let start = problem.start
+        for i in 0..<d { ws.theta[i] = start.x[i] }
+        // P and C at the minimum, as matrices.
+        diffusion.prepare(ws)
+        var pMatrix = [Double](repeating: 0, count: d * d), cMatrix = [Double](repeating: 0, count: d * d)
+        if diffusion.needsEigen {
+            for i in 0..<d {
+                for j in 0..<d {
+                    var c = 0.0, p = 0.0
+                    for k in 0..<d {
+                        let v = ws.vectors[i * d + k] * ws.vectors[j * d + k]
+                        c += v * ws.noiseEigen[k]
+                        p += v * ws.factor[k]
+                    }
+                    cMatrix[i * d + j] = c
+                    if problem.form == .full { pMatrix[i * d + j] = p }
+                }
+            }
+            if problem.form == .elementwise { for i in 0..<d { pMatrix[i * d + i] = ws.factor[i] } }
+        } else {
+            for i in 0..<d { cMatrix[i * d + i] = ws.diagC[i]; pMatrix[i * d + i] = ws.factor[i] }
+        }
+        let stream = RandomStream(generator: stage.generator, seed: stage.seed)
+        var projections = [[Double]](repeating: [], count: d)
+        for i in 0..<d { projections[i].reserveCapacity(stage.steps) }
+        var sum = [Double](repeating: 0, count: d), cross = [Double](repeating: 0, count: d * d)
+        let u = start.eigenvectors
+        for k in 0..<(stage.burnIn + stage.steps) {
+            diffusion.prepare(ws)
+            ws.drawNormals(stream)
+            diffusion.driftAndKick(ws)
+            for i in 0..<d { ws.theta[i] += (ws.drift[i] + ws.kick[i]) * eta }
+            guard (0..<d).allSatisfy({ ws.theta[$0].isFinite }) else {
+                throw InvalidParameter("lr", given: "\(eta) (the iteration diverged at step \(k + 1))",
+                                       allowed: "a stable iteration: η·p·h < 2 in every direction (THEORY.md §8)")
+            }
+            if k < stage.burnIn { continue }
+            for i in 0..<d {
+                sum[i] += ws.theta[i]
+                for j in 0..<d { cross[i * d + j] += ws.theta[i] * ws.theta[j] }
+                var s = 0.0
+                for j in 0..<d { s += (ws.theta[j] - start.x[j]) * u[i][j] }
+                projections[i].append(s)
+            }
+        }
+        let n = Double(stage.steps)
+        var covariance = [Double](repeating: 0, count: d * d)
+        for i in 0..<d { for j in 0..<d { covariance[i * d + j] = cross[i * d + j] / n - (sum[i] / n) * (sum[j] / n) } }
+        return BasinSeries(minimum: start.x, curvatures: start.eigenvalues, directions: u, preconditioner: pMatrix,
+                           noiseCovariance: cMatrix, learningRate: eta, projections: projections, covariance: covariance)
+    }
+}

@@ -1,0 +1,48 @@
+import Dynamics
+import Foundation
+import NumericKit
+import Testing
+@testable import Sweeps
+
+/// THEORY.md §8 against simulation: a 2-D quadratic basin (the pq well, exactly quadratic up to
+/// its breakpoint, ΔL = 20 so the walker never leaves it, times a spectator of curvature 10).
+@Suite("In-basin spectra")
+struct SpectrumTests {
+    static func problem(_ optimizer: String, spec: String = "separable:base=pq,ha=4,hb=2,barrier=20,spectators=10") throws -> EscapeProblemND {
+        var d = ProblemDescription(landscape: spec)
+        try d.set("optimizer", to: .text(optimizer))
+        try d.set("noise", to: .text("hessian"))
+        try d.set("lr", to: .number(0.02))
+        guard case .multiDimensional(let p) = try d.build() else { throw InvalidParameter("spec", given: spec, allowed: "d > 1") }
+        return p
+    }
+
+    /// The acceptance: median Welch/AR(1) within 3% of 1 over the resolved band, and the
+    /// variance within 4 of its ESS-based standard errors of ηp/(B(2 − ηph)), per direction;
+    /// τ_int within 10% of (1 + φ)/(1 − φ); the discrete Lyapunov Σ (doubling) has the formula on its diagonal.
+    @Test(arguments: ["sgd", "adam", "invadam"])
+    func welchAndVarianceMatchTheDiscreteFormulas(optimizer: String) throws {
+        let report = try SpectrumReport(try Self.problem(optimizer), steps: 1 << 19, burnIn: nil, segment: 2048, seed: 11)
+        #expect(report.commuting)
+        for d in report.directions {
+            #expect(abs(d.medianDensityRatio - 1) < 0.03, "u\(d.index): median ratio \(d.medianDensityRatio)")
+            #expect(abs(d.measuredVariance - d.predictedVariance) <= 4 * d.varianceStandardError,
+                    "u\(d.index): \(d.measuredVariance) ± \(d.varianceStandardError) vs \(d.predictedVariance)")
+            // ηp/(B(2 − ηph)) with B = 1: the closed form of §8.
+            let eta = 0.02, p = d.preconditioner, h = d.curvature
+            #expect(abs(d.predictedVariance - eta * p / (2 - eta * p * h)) < 1e-12 * d.predictedVariance)
+            #expect(abs(d.measuredIntegratedTime / d.predictedIntegratedTime - 1) < 0.1)
+            let k = d.index * report.minimum.count + d.index
+            #expect(abs(report.lyapunovCovariance[k] - d.predictedVariance) < 1e-9 * d.predictedVariance)
+        }
+    }
+
+    /// An unstable step size (η·p·h ≥ 2) is refused, naming lr.
+    @Test func unstableStepIsRefused() throws {
+        var d = ProblemDescription(landscape: "separable:base=pq,ha=4,hb=2,barrier=20,spectators=150")
+        try d.set("noise", to: .text("hessian"))
+        try d.set("lr", to: .number(0.02))
+        guard case .multiDimensional(let p) = try d.build() else { return }
+        #expect(throws: InvalidParameter.self) { try SpectrumReport(p, steps: 4096, burnIn: nil, segment: 1024, seed: 1) }
+    }
+}
