@@ -35,6 +35,10 @@ public struct EscapeProblem: Sendable {
         try noise.validate()
         try model.validate()
         try Validate.stepCap(maxSteps)
+        if case .rough = landscape, noise.name != "isotropic" {
+            throw InvalidParameter("noise", given: noise.name,
+                                   allowed: "isotropic on a rough landscape (C from L″ would follow every wiggle of the field)")
+        }
         let geometry = try EscapeGeometry(landscape: landscape.landscape, side: side, target: target)
         let radius = divergenceRadius ?? 1000 * (geometry.target - geometry.start.x)
         try Validate.positive(radius, "divergence-radius")
@@ -61,6 +65,13 @@ public struct EscapeProblem: Sendable {
 }
 
 extension EscapeProblem {
+    /// The same question on another landscape (e.g. the smooth base of a rough one).
+    public func with(landscape other: LandscapeModel) throws(InvalidParameter) -> EscapeProblem {
+        try EscapeProblem(landscape: other, side: side, target: geometry.targetRule, optimizer: optimizer, noise: noise,
+                          learningRate: learningRate, model: model, maxSteps: maxSteps, divergenceRadius: divergenceRadius,
+                          settings: settings)
+    }
+
     /// The same question from the other minimum, or for another optimizer.
     public func with(side: StartSide? = nil, optimizer: OptimizerKind? = nil) throws(InvalidParameter) -> EscapeProblem {
         try EscapeProblem(landscape: landscape, side: side ?? self.side, target: geometry.targetRule,

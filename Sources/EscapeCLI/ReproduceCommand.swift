@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dynamics
 import Foundation
 import NumericKit
 import Sweeps
@@ -46,16 +47,22 @@ struct ReproduceCommand: ParsableCommand {
             let agreeing: Int
             let fits: [SweepFitResult]
         }
+        struct Spectrum: Encodable {
+            let optimizer: String
+            let directory: String
+            let report: SpectrumReport
+        }
         let quick: Bool
         let sweeps: [Sweep]
+        let spectra: [Spectrum]
     }
 
     func run() throws {
         var specs = ReproduceSuite.specs(quick: quick, seed: seed)
         if let only {
             let names = only.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            for name in names where !specs.contains(where: { $0.name == name }) {
-                throw InvalidParameter("only", given: "'\(name)'", allowed: specs.map(\.name).joined(separator: ", "))
+            for name in names where !specs.contains(where: { $0.name == name }) && name != "spectra" {
+                throw InvalidParameter("only", given: "'\(name)'", allowed: (specs.map(\.name) + ["spectra"]).joined(separator: ", "))
             }
             specs = specs.filter { names.contains($0.name) }
         }
@@ -81,13 +88,37 @@ struct ReproduceCommand: ParsableCommand {
             report.append(.init(name: spec.name, directory: directory.path, points: outcome.rows.count,
                                 agreeing: outcome.rows.filter(\.agrees).count, fits: outcome.fits))
         }
-        if output.json { return try JSONOutput.print(Report(quick: quick, sweeps: report)) }
+        // The in-basin spectra (THEORY §8) of SGD, Adam and InvAdam: Welch PSD and variance per direction.
+        var spectra: [Report.Spectrum] = []
+        if only == nil || only!.split(separator: ",").contains("spectra") {
+            for optimizer in ReproduceSuite.spectrumOptimizers {
+                var d = ProblemDescription(landscape: ReproduceSuite.spectrumSpec)
+                try d.set("optimizer", to: .text(optimizer)); try d.set("noise", to: .text("hessian")); try d.set("lr", to: .number(0.02))
+                guard case .multiDimensional(let problem) = try d.build() else { continue }
+                let directory = root.appendingPathComponent("spectra").appendingPathComponent(optimizer)
+                let spectrum = try SpectrumReport(problem, steps: quick ? 1 << 17 : 1 << 20, burnIn: nil, segment: quick ? 1024 : 4096,
+                                                  seed: seed)
+                try SpectrumCommand.write(spectrum, to: directory)
+                FileHandle.standardError.write(Data("spectra [\(optimizer)] written to \(directory.path)\n".utf8))
+                spectra.append(.init(optimizer: optimizer, directory: directory.path, report: spectrum))
+            }
+        }
+        if output.json { return try JSONOutput.print(Report(quick: quick, sweeps: report, spectra: spectra)) }
         var table = [["sweep", "verdict", "rows", "result", "expected"]]
         for sweep in report {
             table.append([sweep.name, "\(sweep.agreeing)/\(sweep.points) agree", "", "", ""])
             for fit in sweep.fits {
                 table.append(["", fit.consistent.map { $0 ? "consistent" : "NOT consistent" } ?? "—", fit.group, fit.detail,
                               "\(fit.expectedLabel) \(Text.number(fit.expected, 4))"])
+            }
+        }
+        for s in spectra {
+            for d in s.report.directions {
+                let ok = abs(d.medianDensityRatio - 1) < 0.03 && abs(d.measuredVariance - d.predictedVariance) <= 4 * d.varianceStandardError
+                table.append([s.optimizer == spectra.first?.optimizer && d.index == 0 ? "spectra" : "", ok ? "consistent" : "NOT consistent",
+                              "optimizer=\(s.optimizer), u\(d.index) (h=\(Text.number(d.curvature)))",
+                              "median PSD/AR(1) \(Text.number(d.medianDensityRatio, 4)); variance \(Text.number(d.measuredVariance, 5)) ± \(Text.number(d.varianceStandardError, 2))",
+                              "AR(1) variance \(Text.number(d.predictedVariance, 5))"])
             }
         }
         print(Text.table(table))

@@ -36,6 +36,18 @@ struct SpectrumCommand: ParsableCommand {
 
     @OptionGroup var output: OutputArguments
 
+    /// spectrum.csv, autocorrelation.csv, spectrum.json and spectrum.svg in `directory`.
+    static func write(_ report: SpectrumReport, to directory: URL) throws {
+        try TableWriter.write(TableWriter.csv(header: ["direction", "frequency", "measured", "ar1", "lorentzian"],
+                                              rows: report.spectrum.map { ["\($0.direction)", "\($0.frequency)", "\($0.measured)", "\($0.ar1)", "\($0.lorentzian)"] }),
+                              to: directory.appendingPathComponent("spectrum.csv"))
+        try TableWriter.write(TableWriter.csv(header: ["direction", "lag", "measured", "predicted"],
+                                              rows: report.autocorrelation.map { ["\($0.direction)", "\($0.lag)", "\($0.measured)", "\($0.predicted)"] }),
+                              to: directory.appendingPathComponent("autocorrelation.csv"))
+        try TableWriter.write(try TableWriter.json(report), to: directory.appendingPathComponent("spectrum.json"))
+        try TableWriter.write(report.spectrumPlot, to: directory.appendingPathComponent("spectrum.svg"))
+    }
+
     func run() throws {
         guard case .multiDimensional(let nd) = try problem.anyProblem() else {
             throw InvalidParameter("spec", given: problem.spec,
@@ -47,16 +59,7 @@ struct SpectrumCommand: ParsableCommand {
         let directory = out.map { URL(fileURLWithPath: $0) }
         if let directory { try TableWriter.prepare(directory: directory) }
         let report = try SpectrumReport(nd, steps: steps, burnIn: burnIn, segment: segment, seed: seed)
-        if let directory {
-            try TableWriter.write(TableWriter.csv(header: ["direction", "frequency", "measured", "ar1", "lorentzian"],
-                                                  rows: report.spectrum.map { ["\($0.direction)", "\($0.frequency)", "\($0.measured)", "\($0.ar1)", "\($0.lorentzian)"] }),
-                                  to: directory.appendingPathComponent("spectrum.csv"))
-            try TableWriter.write(TableWriter.csv(header: ["direction", "lag", "measured", "predicted"],
-                                                  rows: report.autocorrelation.map { ["\($0.direction)", "\($0.lag)", "\($0.measured)", "\($0.predicted)"] }),
-                                  to: directory.appendingPathComponent("autocorrelation.csv"))
-            try TableWriter.write(try TableWriter.json(report), to: directory.appendingPathComponent("spectrum.json"))
-            try TableWriter.write(report.spectrumPlot, to: directory.appendingPathComponent("spectrum.svg"))
-        }
+        if let directory { try Self.write(report, to: directory) }
         if output.json { return try JSONOutput.print(report) }
         print("\(problem.spec)  optimizer \(nd.optimizer.rawValue)  lr \(Text.number(report.learningRate))  \(report.steps) steps after \(report.burnIn) burn-in, Welch segments of \(report.segment)")
         print(Text.table([["u", "h", "p", "φ = 1 − ηph", "variance measured", "± SE (ESS)", "AR(1)", "Lorentzian", "τ_int measured", "AR(1)", "median PSD/AR(1)"]]

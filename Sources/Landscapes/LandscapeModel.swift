@@ -8,6 +8,8 @@ import NumericKit
 public enum LandscapeModel: Sendable, Equatable {
     case quartic(QuarticLandscape)
     case piecewiseQuadratic(PiecewiseQuadraticLandscape)
+    /// A smooth family plus a random field (THEORY.md §9).
+    indirect case rough(RoughLandscape)
 
     /// Calls `visitor` with the concrete landscape, or with its mirror image x ↦ −x.
     @inlinable
@@ -17,6 +19,8 @@ public enum LandscapeModel: Sendable, Equatable {
         case (.quartic(let l), true): try visitor.visit(MirroredLandscape(l))
         case (.piecewiseQuadratic(let l), false): try visitor.visit(l)
         case (.piecewiseQuadratic(let l), true): try visitor.visit(MirroredLandscape(l))
+        case (.rough(let l), false): try visitor.visit(l)
+        case (.rough(let l), true): try visitor.visit(MirroredLandscape(l))
         }
     }
 
@@ -25,6 +29,7 @@ public enum LandscapeModel: Sendable, Equatable {
         switch self {
         case .quartic(let l): l
         case .piecewiseQuadratic(let l): l
+        case .rough(let l): l
         }
     }
 
@@ -33,6 +38,7 @@ public enum LandscapeModel: Sendable, Equatable {
         switch self {
         case .quartic: "quartic"
         case .piecewiseQuadratic: "pq"
+        case .rough: "rough"
         }
     }
 }
@@ -50,6 +56,7 @@ extension LandscapeModel {
         switch self {
         case .quartic(let l): l.value(x)
         case .piecewiseQuadratic(let l): l.value(x)
+        case .rough(let l): l.value(x)
         }
     }
 
@@ -57,6 +64,7 @@ extension LandscapeModel {
         switch self {
         case .quartic(let l): l.derivative(x)
         case .piecewiseQuadratic(let l): l.derivative(x)
+        case .rough(let l): l.derivative(x)
         }
     }
 
@@ -64,6 +72,7 @@ extension LandscapeModel {
         switch self {
         case .quartic(let l): l.secondDerivative(x)
         case .piecewiseQuadratic(let l): l.secondDerivative(x)
+        case .rough(let l): l.secondDerivative(x)
         }
     }
 }

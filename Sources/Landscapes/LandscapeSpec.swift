@@ -13,11 +13,13 @@ public enum LandscapeSpec {
     public static let families: [(name: String, required: [String], optional: [String])] = [
         ("quartic", ["barrier"], ["a", "tilt"]),
         ("pq", ["ha", "hb", "barrier"], ["hc"]),
+        ("rough", ["amplitude", "correlation", "of"], ["seed"]),
     ]
 
     public static func parse(_ text: String) throws(InvalidParameter) -> LandscapeModel {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let (name, body) = split(trimmed)
+        if name == "rough" { return try parseRough(body) }
         guard let family = families.first(where: { $0.name == name }) else {
             throw InvalidParameter("landscape", given: "'\(text)'",
                                    allowed: "one of \(families.map(\.name).joined(separator: ", ")) followed by :key=value,…")
@@ -37,6 +39,24 @@ public enum LandscapeSpec {
         } catch {
             throw InvalidParameter("landscape", given: "'\(text)'", allowed: "a landscape whose critical points can be found (\(error))")
         }
+    }
+
+    /// `rough:amplitude=ε,correlation=ℓ,seed=s,of=SPEC` (`of=` takes the rest; SPEC 1-D and not rough).
+    static func parseRough(_ body: Substring) throws(InvalidParameter) -> LandscapeModel {
+        guard let ofRange = body.range(of: "of=") else {
+            throw InvalidParameter("of", given: "missing", allowed: "rough:amplitude=ε,correlation=ℓ,seed=s,of=SPEC with SPEC a 1-D spec")
+        }
+        let head = body[..<ofRange.lowerBound].trimmingCharacters(in: CharacterSet(charactersIn: ", "))
+        let values = try parameters(Substring(head), family: (name: "rough", required: ["amplitude", "correlation"], optional: ["seed"]))
+        let inner = String(body[ofRange.upperBound...])
+        let base = try parse(inner)
+        if case .rough = base { throw InvalidParameter("of", given: "'\(inner)'", allowed: "a smooth 1-D spec (quartic or pq)") }
+        let seed = values["seed"] ?? 1
+        guard seed >= 0, seed == seed.rounded(), seed < 9e15 else {
+            throw InvalidParameter("seed", given: Validate.format(seed), allowed: "a whole number ≥ 0")
+        }
+        return .rough(try RoughLandscape(base: base, amplitude: values["amplitude"]!, correlation: values["correlation"]!,
+                                         seed: UInt64(seed)))
     }
 
     private static func split(_ text: String) -> (String, Substring) {

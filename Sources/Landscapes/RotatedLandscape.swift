@@ -88,6 +88,8 @@ public indirect enum LandscapeNDModel: LandscapeND, Equatable {
         switch base {
         case .quartic(let l): .separableQuartic(try SeparableLandscape(base: l, model: base, spectators: spectators))
         case .piecewiseQuadratic(let l): .separablePQ(try SeparableLandscape(base: l, model: base, spectators: spectators))
+        case .rough:
+            throw InvalidParameter("base", given: "rough", allowed: "quartic or pq (rough landscapes are 1-D only for now)")
         }
     }
 

@@ -8,7 +8,7 @@ public enum ReproduceSuite {
     /// The sweeps, in the order they run.
     public static func specs(quick: Bool, seed: UInt64) -> [SweepSpec] {
         [exponent(quick, seed), kramers(quick, seed), batch(quick, seed), learningRate(quick, seed), selectivity(quick, seed),
-         dualAdam(quick, seed), timeStep(quick, seed)]
+         dualAdam(quick, seed), timeStep(quick, seed), roughness(quick, seed)]
     }
 
     private static func n(_ values: [Double]) -> [ParameterValue] { values.map { .number($0) } }
@@ -119,6 +119,28 @@ public enum ReproduceSuite {
             axes: [SweepAxis("switch-rate", n(quick ? [1e-4, 2e-4] : [5e-5, 1e-4, 2e-4]))],
             trajectories: quick ? 1000 : 4000, seed: seed, allowance: 0.10, fits: [FitRequest(.escapeFraction)])
     }
+
+    /// Escape from a rough quartic against ε/T: simulated, exact (of this field) and Zwanzig (§9).
+    static func roughness(_ quick: Bool, _ seed: UInt64) -> SweepSpec {
+        SweepSpec(
+            name: "roughness",
+            description: """
+                SGD with isotropic noise (T = ησ²/2 = 0.25) on a quartic well (ΔL = 0.5) plus a Gaussian random field of SD ε \
+                and correlation length ℓ = 0.05 (one realisation, seed 3), ε/T from 0 to 0.8. Columns: simulated τ, the exact \
+                MFPT of this rough potential (the reference), and Zwanzig's e^{(ε/T)²} × the smooth τ — which holds on average \
+                over fields; one field scatters around it by ~25% at this ℓ (docs/rough.md). Allowance 3%: the default dt \
+                resolves the field's curvature.
+                """,
+            base: ["landscape": .text("rough:amplitude=0.1,correlation=0.05,seed=3,of=quartic:barrier=0.5"), "sigma2": .number(0.5),
+                   "lr": .number(1)],
+            axes: [SweepAxis("landscape.amplitude", n(quick ? [0, 0.1, 0.2] : [0, 0.05, 0.1, 0.15, 0.2]))],
+            trajectories: quick ? 400 : 2000, seed: seed, allowance: 0.03, fits: [])
+    }
+
+    /// The in-basin spectra of `escape reproduce`: SGD, Adam and InvAdam in a 2-D quadratic
+    /// basin with curvatures 4 and 10 (THEORY.md §8; docs/spectra.md).
+    public static let spectrumSpec = "separable:base=pq,ha=4,hb=2,barrier=20,spectators=10"
+    public static let spectrumOptimizers = ["sgd", "adam", "invadam"]
 
     /// A time-step study where the noise jumps: Euler–Maruyama's O(√dt) bias (docs/validation.md).
     static func timeStep(_ quick: Bool, _ seed: UInt64) -> SweepSpec {

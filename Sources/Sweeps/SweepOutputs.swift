@@ -109,6 +109,21 @@ public enum SweepOutputs {
             out.append(("log-time-vs-\(name.replacingOccurrences(of: ".", with: "-")).svg", SVGPlot(
                 title: "\(spec.name): ln τ against \(name)", xLabel: name, yLabel: "ln τ (measured, 95% CI)", series: groups).render()))
         }
+        // Rough landscapes: simulated, exact and Zwanzig against the roughness ε/T.
+        let rough = rows.filter { $0.zwanzigTime != nil }
+        if !rough.isEmpty {
+            func x(_ r: SweepRow) -> Double? { r.roughness }
+            let simulated = rough.compactMap { r -> SVGPlot.Point? in
+                guard let x = x(r), let m = r.meanTime else { return nil }
+                return SVGPlot.Point(x: x, y: m, low: r.ciLow, high: r.ciHigh)
+            }
+            let exact = rough.compactMap { r in x(r).flatMap { x in r.exactTime.map { SVGPlot.Point(x: x, y: $0) } } }
+            let zwanzig = rough.compactMap { r in x(r).flatMap { x in r.zwanzigTime.map { SVGPlot.Point(x: x, y: $0) } } }
+            out.append(("roughness.svg", SVGPlot(
+                title: "\(spec.name): escape time against roughness", xLabel: "ε/T", yLabel: "τ (SDE time)", logY: true,
+                series: [.init(name: "simulated (95% CI)", points: simulated), .init(name: "exact MFPT", points: exact, connect: true),
+                         .init(name: "Zwanzig", points: zwanzig, connect: true)]).render()))
+        }
         let exponentFits = fits.filter { $0.levels != nil }
         if !exponentFits.isEmpty {
             let series = exponentFits.map { f in

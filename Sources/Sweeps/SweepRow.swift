@@ -57,6 +57,10 @@ public struct SweepRow: Sendable, Equatable, Codable {
     public let exactTime: Double?
     public let kramersTime: Double?
     public let eyringKramersTime: Double?
+    /// Rough landscapes: Zwanzig's e^{(ε/T)²} times the smooth landscape's exact MFPT (THEORY.md §9).
+    public let zwanzigTime: Double?
+    /// Rough landscapes: ε/T, the roughness in units of the effective temperature.
+    public let roughness: Double?
     public let referenceTime: Double?
     public let reference: String
     // The comparison.
@@ -96,7 +100,8 @@ public struct SweepRow: Sendable, Equatable, Codable {
             curvatureAtMinimum: prediction.minimum.curvature, curvatureAtSaddle: prediction.saddle.curvature,
             effectiveBarrier: prediction.effectiveBarrier, theoryExponent: prediction.exponent?.p,
             exactTime: prediction.exactTime, kramersTime: prediction.kramersTime, eyringKramersTime: nil,
-            comparison: c, referenceTime: prediction.referenceTime,
+            zwanzigTime: prediction.zwanzig?.time,
+            roughness: prediction.zwanzig.map { $0.amplitude / $0.temperature }, comparison: c, referenceTime: prediction.referenceTime,
             agrees: Comparison.agrees(e, prediction, allowance: allowance), allowance: allowance,
             switchStep: prediction.hazard?.switchStep, fraction: fraction, wallSeconds: wallSeconds)
     }
@@ -115,7 +120,7 @@ public struct SweepRow: Sendable, Equatable, Codable {
             curvatureAtMinimum: prediction.start.eigenvalues[0], curvatureAtSaddle: prediction.saddle.eigenvalues[0],
             effectiveBarrier: effective, theoryExponent: prediction.reduction1D?.exponent?.p,
             exactTime: prediction.reduction1D?.exactTime, kramersTime: prediction.reduction1D?.kramersTime,
-            eyringKramersTime: prediction.eyringKramers?.time, comparison: c, referenceTime: prediction.referenceTime,
+            eyringKramersTime: prediction.eyringKramers?.time, zwanzigTime: nil, roughness: nil, comparison: c, referenceTime: prediction.referenceTime,
             agrees: Comparison.agrees(e, referenceTime: prediction.referenceTime, allowance: allowance),
             allowance: allowance, switchStep: nil, fraction: nil, wallSeconds: wallSeconds)
     }
@@ -124,7 +129,7 @@ public struct SweepRow: Sendable, Equatable, Codable {
                  learningRate: Double, model: String, dt: Double?, from: String, estimate e: EscapeEstimate,
                  barrier: Double, curvatureAtMinimum: Double, curvatureAtSaddle: Double, effectiveBarrier: Double?,
                  theoryExponent: Double?, exactTime: Double?, kramersTime: Double?, eyringKramersTime: Double?,
-                 comparison c: Comparison, referenceTime: Double?, agrees: Bool, allowance: Double,
+                 zwanzigTime: Double?, roughness: Double?, comparison c: Comparison, referenceTime: Double?, agrees: Bool, allowance: Double,
                  switchStep: Int?, fraction: (Double, Double, Double)?, wallSeconds: Double) {
         index = point.index
         seed = point.seed
@@ -160,6 +165,8 @@ public struct SweepRow: Sendable, Equatable, Codable {
         self.exactTime = exactTime
         self.kramersTime = kramersTime
         self.eyringKramersTime = eyringKramersTime
+        self.zwanzigTime = zwanzigTime
+        self.roughness = roughness
         self.referenceTime = referenceTime
         reference = c.reference
         measuredOverExact = c.measuredOverExact
@@ -182,7 +189,7 @@ public struct SweepRow: Sendable, Equatable, Codable {
         "from", "trajectories", "escaped", "censored", "diverged", "meanTime", "standardError", "ciLow", "ciHigh",
         "meanSteps", "censoredMeanTime", "integratorSteps", "barrier", "curvatureAtMinimum", "curvatureAtSaddle",
         "batchOverCurvature", "barrierOverLearningRate", "effectiveBarrier", "theoryExponent", "exactTime", "kramersTime",
-        "eyringKramersTime", "referenceTime", "reference", "measuredOverExact", "measuredOverKramers",
+        "eyringKramersTime", "zwanzigTime", "roughness", "referenceTime", "reference", "measuredOverExact", "measuredOverKramers",
         "measuredOverReference", "kramersOverExact", "zScore", "agrees", "allowance", "switchStep", "escapedBySwitch",
         "escapedBySwitchStandardError", "predictedEscapedBySwitch", "wallSeconds",
     ]
@@ -196,7 +203,7 @@ public struct SweepRow: Sendable, Equatable, Codable {
             from, "\(trajectories)", "\(escaped)", "\(censored)", "\(diverged)", n(meanTime), n(standardError), n(ciLow),
             n(ciHigh), n(meanSteps), n(censoredMeanTime), "\(integratorSteps)", n(barrier), n(curvatureAtMinimum),
             n(curvatureAtSaddle), n(batchOverCurvature), n(barrierOverLearningRate), n(effectiveBarrier), n(theoryExponent),
-            n(exactTime), n(kramersTime), n(eyringKramersTime), n(referenceTime), reference, n(measuredOverExact),
+            n(exactTime), n(kramersTime), n(eyringKramersTime), n(zwanzigTime), n(roughness), n(referenceTime), reference, n(measuredOverExact),
             n(measuredOverKramers), n(measuredOverReference), n(kramersOverExact), n(zScore), agrees ? "true" : "false",
             n(allowance), i(switchStep), n(escapedBySwitch), n(escapedBySwitchStandardError), n(predictedEscapedBySwitch),
             n(wallSeconds),

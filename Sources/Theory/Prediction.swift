@@ -61,14 +61,47 @@ public struct Prediction: Sendable, Equatable, Codable {
     public let reference: String
     /// §4's diagnostics of whether the SDE describes the discrete iteration.
     public let validity: ValidityDiagnostics
-    public let notes: [String]
+    public var notes: [String]
+    /// Rough landscapes: Zwanzig's prediction on the smooth landscape's τ (THEORY.md §9).
+    public var zwanzig: ZwanzigPrediction? = nil
+}
+
+/// Zwanzig (PNAS 85, 2029, 1988): a Gaussian random field of SD ε on a landscape at effective
+/// temperature T slows diffusion by ⟨e^{V/T}⟩⟨e^{−V/T}⟩ = e^{(ε/T)²}, so
+///
+///     τ_rough ≈ τ_smooth · e^{(ε/T)²},     T = D/P = ηPσ²/2 (isotropic noise, constant P),
+///
+/// valid when the correlation length ℓ is small against the widths of the well and the saddle
+/// region (many independent wiggles are averaged) — a single realisation scatters around it by
+/// roughly √(ℓ/width)·(e^{(ε/T)²} − 1)·τ_smooth.
+public struct ZwanzigPrediction: Sendable, Equatable, Codable {
+    public let amplitude: Double
+    public let correlation: Double
+    public let temperature: Double
+    /// (ε/T)².
+    public let exponent: Double
+    public let factor: Double
+    /// The exact MFPT of the smooth landscape, and × factor.
+    public let smoothTime: Double?
+    public let time: Double?
 }
 
 /// Computes the ``Prediction`` of an escape problem.
 public enum Predictor {
     public static func predict(_ problem: EscapeProblem) throws -> Prediction {
         do {
-            return try problem.withReducedSDE(PredictionVisitor(problem: problem))
+            var prediction = try problem.withReducedSDE(PredictionVisitor(problem: problem))
+            if case .rough(let rough) = problem.landscape, case .isotropic(let s2) = problem.noise {
+                let smooth = try predict(try problem.with(landscape: rough.base))
+                let temperature = problem.learningRate * prediction.preconditionerAtMinimum * s2 / 2
+                let ratio = rough.field.amplitude / temperature
+                let factor = exp(ratio * ratio)
+                prediction.notes.append("rough landscape: exactTime is the exact MFPT of the rough potential itself; kramersTime uses the rough curvatures at the smooth landscape's critical points and is not meaningful here — compare zwanzig.time (Zwanzig's factor on the smooth τ)")
+                prediction.zwanzig = ZwanzigPrediction(
+                    amplitude: rough.field.amplitude, correlation: rough.field.correlation, temperature: temperature,
+                    exponent: ratio * ratio, factor: factor, smoothTime: smooth.exactTime, time: smooth.exactTime.map { $0 * factor })
+            }
+            return prediction
         } catch let error as GSLError {
             // Extreme inputs (ε ≫ √C, a vanishing diffusion) make Φ′ = P·L′/D under- or
             // overflow; say so as bad input rather than as a numerical failure.

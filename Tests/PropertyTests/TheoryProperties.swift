@@ -180,6 +180,7 @@ extension LandscapeModel {
         switch self {
         case .quartic(let l): return try Translated(base: l, shift: shift).exactTime(problem)
         case .piecewiseQuadratic(let l): return try Translated(base: l, shift: shift).exactTime(problem)
+        case .rough(let l): return try Translated(base: l, shift: shift).exactTime(problem)
         }
     }
 }
