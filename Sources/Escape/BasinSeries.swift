@@ -25,6 +25,8 @@ public struct BasinSeries: Sendable {
     public let projections: [[Double]]
     /// The sample covariance of θ (d×d row-major).
     public let covariance: [Double]
+    /// L(θ_k) − L(θ*), k = 1…steps: the excess loss.
+    public let excessLoss: [Double]
 
     /// Runs `steps` recorded steps after `burnIn` from the start minimum of `problem`.
     public static func run(_ problem: EscapeProblemND, steps: Int, burnIn: Int, seed: UInt64,
@@ -84,6 +86,9 @@ struct BasinVisitor<P: Preconditioner1D>: LandscapeNDVisitor {
         var projections = [[Double]](repeating: [], count: d)
         for i in 0..<d { projections[i].reserveCapacity(stage.steps) }
         var sum = [Double](repeating: 0, count: d), cross = [Double](repeating: 0, count: d * d)
+        var excess: [Double] = []
+        excess.reserveCapacity(stage.steps)
+        let floor = start.value
         let u = start.eigenvectors
         for k in 0..<(stage.burnIn + stage.steps) {
             diffusion.prepare(ws)
@@ -95,6 +100,7 @@ struct BasinVisitor<P: Preconditioner1D>: LandscapeNDVisitor {
                                        allowed: "a stable iteration: η·p·h < 2 in every direction (THEORY.md §8)")
             }
             if k < stage.burnIn { continue }
+            excess.append(landscape.value(UnsafeBufferPointer(ws.theta)) - floor)
             for i in 0..<d {
                 sum[i] += ws.theta[i]
                 for j in 0..<d { cross[i * d + j] += ws.theta[i] * ws.theta[j] }
@@ -107,6 +113,7 @@ struct BasinVisitor<P: Preconditioner1D>: LandscapeNDVisitor {
         var covariance = [Double](repeating: 0, count: d * d)
         for i in 0..<d { for j in 0..<d { covariance[i * d + j] = cross[i * d + j] / n - (sum[i] / n) * (sum[j] / n) } }
         return BasinSeries(minimum: start.x, curvatures: start.eigenvalues, directions: u, preconditioner: pMatrix,
-                           noiseCovariance: cMatrix, learningRate: eta, projections: projections, covariance: covariance)
+                           noiseCovariance: cMatrix, learningRate: eta, projections: projections, covariance: covariance,
+                           excessLoss: excess)
     }
 }

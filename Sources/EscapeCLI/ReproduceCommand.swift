@@ -13,9 +13,9 @@ struct ReproduceCommand: ParsableCommand {
         discussion: """
             Sweeps: exponent (p per optimizer), kramers (exact and Kramers as the barrier grows), batch and \
             learning-rate, selectivity (sharp against flat), dualadam (escape fraction against the hazard), \
-            time-step (Euler–Maruyama's jump bias). Each writes tables, fits, summary.md, provenance.json, SVG \
-            figures and its sweep.json to OUT/NAME (OUT/quick/NAME with --quick). About 10 minutes on 2 cores; \
-            --quick about a minute. docs/reproduce.md walks through the results.
+            time-step (Euler–Maruyama's jump bias), roughness (rough landscapes against Zwanzig). Each writes tables, fits, summary.md, provenance.json, SVG \
+            figures and its sweep.json to OUT/NAME (OUT/quick/NAME with --quick), then the in-basin spectra of \
+            SGD, Adam and InvAdam to OUT/spectra. About 9 minutes on 2 cores; --quick about a minute. docs/reproduce.md walks through the results.
             """)
 
     @Flag(help: "Fewer trajectories and barriers (about a minute; for CI).")

@@ -71,7 +71,8 @@ struct SpectrumCommand: ParsableCommand {
             }))
         let d = report.minimum.count
         let worst = (0..<(d * d)).map { abs(report.measuredCovariance[$0] - report.lyapunovCovariance[$0]) }.max() ?? 0
-        print("\ncovariance: max |measured − discrete Lyapunov| = \(Text.number(worst, 3))\(report.commuting ? "" : " (P or C does not commute with H: per-direction AR(1) numbers are the diagonal of a coupled process)")")
+        print("\nmean excess loss ⟨L − L*⟩ = \(Text.number(report.meanExcessLoss, 5)) ± \(Text.number(report.meanExcessLossStandardError, 2)) (SE from the effective sample size), ½Σ h·variance = \(Text.number(report.predictedExcessLoss, 5))")
+        print("covariance: max |measured − discrete Lyapunov| = \(Text.number(worst, 3))\(report.commuting ? "" : " (P or C does not commute with H: per-direction AR(1) numbers are the diagonal of a coupled process)")")
         if let out { print("tables and figure in \(out)") }
     }
 }

@@ -55,6 +55,11 @@ public struct SpectrumReport: Sendable, Codable {
     public let commuting: Bool
     public let measuredCovariance: [Double]
     public let lyapunovCovariance: [Double]
+    /// The mean excess loss ⟨L − L*⟩ with its autocorrelation-aware SE, against ½Σ h_i·variance_i
+    /// (exact for a quadratic basin).
+    public let meanExcessLoss: Double
+    public let meanExcessLossStandardError: Double
+    public let predictedExcessLoss: Double
     public let spectrum: [SpectrumPoint]
     public let autocorrelation: [CorrelationPoint]
 
@@ -116,6 +121,10 @@ public struct SpectrumReport: Sendable, Codable {
         commuting = prediction.commuting
         measuredCovariance = series.covariance
         lyapunovCovariance = prediction.discreteCovariance
+        let loss = CorrelatedMoments(series.excessLoss)
+        meanExcessLoss = loss.mean
+        meanExcessLossStandardError = loss.meanStandardError
+        predictedExcessLoss = 0.5 * prediction.directions.reduce(0) { $0 + $1.curvature * $1.variance }
         self.spectrum = spectrum
         autocorrelation = correlation
     }

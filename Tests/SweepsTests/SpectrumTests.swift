@@ -24,6 +24,8 @@ struct SpectrumTests {
     func welchAndVarianceMatchTheDiscreteFormulas(optimizer: String) throws {
         let report = try SpectrumReport(try Self.problem(optimizer), steps: 1 << 19, burnIn: nil, segment: 2048, seed: 11)
         #expect(report.commuting)
+        #expect(abs(report.meanExcessLoss - report.predictedExcessLoss) <= 4 * report.meanExcessLossStandardError,
+                "excess loss \(report.meanExcessLoss) ± \(report.meanExcessLossStandardError) vs \(report.predictedExcessLoss)")
         for d in report.directions {
             #expect(abs(d.medianDensityRatio - 1) < 0.03, "u\(d.index): median ratio \(d.medianDensityRatio)")
             #expect(abs(d.measuredVariance - d.predictedVariance) <= 4 * d.varianceStandardError,
