@@ -92,7 +92,11 @@ public struct EscapeProblemND: Sendable {
         }
         try model.validate()
         try Validate.stepCap(maxSteps)
-        let analysis = try LandscapeAnalysis(landscape)
+        if case .separableRough = landscape, noise.name != "isotropic" {
+            throw InvalidParameter("noise", given: noise.name,
+                                   allowed: "isotropic on a rough landscape (C from L″ would follow every wiggle of the field)")
+        }
+        let analysis = try LandscapeAnalysis(try landscape.smoothForAnalysis)
         guard startIndex >= 0 && startIndex < analysis.minima.count else {
             throw InvalidParameter("from-minimum", given: "\(startIndex)", allowed: "0…\(analysis.minima.count - 1) (the minima `escape landscape` lists)")
         }

@@ -52,6 +52,9 @@ extension LandscapeSpec {
                 throw InvalidParameter("seed", given: values["seed"] ?? "missing", allowed: "a whole number ≥ 0")
             }
             let inner = String(body[ofRange.upperBound...])
+            if inner.contains("rough:") || inner.contains("base=rough") {
+                throw InvalidParameter("of", given: "'\(inner)'", allowed: "a smooth d-dimensional spec (a rotated rough landscape has no known macroscopic geometry)")
+            }
             let base: LandscapeNDModel
             switch try parseAny(inner) {
             case .multiDimensional(let l): base = l

@@ -79,6 +79,8 @@ public struct RotatedLandscape: LandscapeND, Equatable {
 public indirect enum LandscapeNDModel: LandscapeND, Equatable {
     case separableQuartic(SeparableLandscape<QuarticLandscape>)
     case separablePQ(SeparableLandscape<PiecewiseQuadraticLandscape>)
+    /// A rough 1-D family plus spectators (THEORY.md §9).
+    case separableRough(SeparableLandscape<RoughLandscape>)
     case styblinskiTang(StyblinskiTangLandscape)
     case gaussianWells(GaussianWellsLandscape)
     case rotated(RotatedLandscape)
@@ -88,8 +90,19 @@ public indirect enum LandscapeNDModel: LandscapeND, Equatable {
         switch base {
         case .quartic(let l): .separableQuartic(try SeparableLandscape(base: l, model: base, spectators: spectators))
         case .piecewiseQuadratic(let l): .separablePQ(try SeparableLandscape(base: l, model: base, spectators: spectators))
-        case .rough:
-            throw InvalidParameter("base", given: "rough", allowed: "quartic or pq (rough landscapes are 1-D only for now)")
+        case .rough(let l): .separableRough(try SeparableLandscape(base: l, model: base, spectators: spectators))
+        }
+    }
+
+    /// The landscape whose minima and saddles define the escape: itself, except for a rough
+    /// separable landscape, whose macroscopic geometry is its smooth base's (the field adds
+    /// many shallow critical points that are not the question).
+    public var smoothForAnalysis: LandscapeNDModel {
+        get throws(InvalidParameter) {
+            if case .separableRough(let l) = self, case .rough(let rough) = l.baseModel {
+                return try .separable(base: rough.base, spectators: l.spectators)
+            }
+            return self
         }
     }
 
@@ -98,6 +111,7 @@ public indirect enum LandscapeNDModel: LandscapeND, Equatable {
         switch self {
         case .separableQuartic(let l): (l.baseModel, l.spectators)
         case .separablePQ(let l): (l.baseModel, l.spectators)
+        case .separableRough(let l): (l.baseModel, l.spectators)
         default: nil
         }
     }
@@ -108,6 +122,7 @@ public indirect enum LandscapeNDModel: LandscapeND, Equatable {
         switch self {
         case .separableQuartic(let l): try visitor.visit(l)
         case .separablePQ(let l): try visitor.visit(l)
+        case .separableRough(let l): try visitor.visit(l)
         case .styblinskiTang(let l): try visitor.visit(l)
         case .gaussianWells(let l): try visitor.visit(l)
         case .rotated(let l): try visitor.visit(l)
@@ -118,6 +133,7 @@ public indirect enum LandscapeNDModel: LandscapeND, Equatable {
         switch self {
         case .separableQuartic(let l): l.dimension
         case .separablePQ(let l): l.dimension
+        case .separableRough(let l): l.dimension
         case .styblinskiTang(let l): l.dimension
         case .gaussianWells(let l): l.dimension
         case .rotated(let l): l.dimension
@@ -128,6 +144,7 @@ public indirect enum LandscapeNDModel: LandscapeND, Equatable {
         switch self {
         case .separableQuartic(let l): l.value(theta)
         case .separablePQ(let l): l.value(theta)
+        case .separableRough(let l): l.value(theta)
         case .styblinskiTang(let l): l.value(theta)
         case .gaussianWells(let l): l.value(theta)
         case .rotated(let l): l.value(theta)
@@ -138,6 +155,7 @@ public indirect enum LandscapeNDModel: LandscapeND, Equatable {
         switch self {
         case .separableQuartic(let l): l.gradient(theta, into: g)
         case .separablePQ(let l): l.gradient(theta, into: g)
+        case .separableRough(let l): l.gradient(theta, into: g)
         case .styblinskiTang(let l): l.gradient(theta, into: g)
         case .gaussianWells(let l): l.gradient(theta, into: g)
         case .rotated(let l): l.gradient(theta, into: g)
@@ -148,6 +166,7 @@ public indirect enum LandscapeNDModel: LandscapeND, Equatable {
         switch self {
         case .separableQuartic(let l): l.hessian(theta, into: h)
         case .separablePQ(let l): l.hessian(theta, into: h)
+        case .separableRough(let l): l.hessian(theta, into: h)
         case .styblinskiTang(let l): l.hessian(theta, into: h)
         case .gaussianWells(let l): l.hessian(theta, into: h)
         case .rotated(let l): l.hessian(theta, into: h)
@@ -158,6 +177,7 @@ public indirect enum LandscapeNDModel: LandscapeND, Equatable {
         switch self {
         case .separableQuartic(let l): l.hessianDiagonal(theta, into: h)
         case .separablePQ(let l): l.hessianDiagonal(theta, into: h)
+        case .separableRough(let l): l.hessianDiagonal(theta, into: h)
         case .styblinskiTang(let l): l.hessianDiagonal(theta, into: h)
         case .gaussianWells(let l): l.hessianDiagonal(theta, into: h)
         case .rotated(let l): l.hessianDiagonal(theta, into: h)
@@ -168,6 +188,7 @@ public indirect enum LandscapeNDModel: LandscapeND, Equatable {
         switch self {
         case .separableQuartic(let l): l.startingPoints
         case .separablePQ(let l): l.startingPoints
+        case .separableRough(let l): l.startingPoints
         case .styblinskiTang(let l): l.startingPoints
         case .gaussianWells(let l): l.startingPoints
         case .rotated(let l): l.startingPoints
@@ -176,7 +197,7 @@ public indirect enum LandscapeNDModel: LandscapeND, Equatable {
 
     public var hasDiagonalHessian: Bool {
         switch self {
-        case .separableQuartic, .separablePQ, .styblinskiTang: true
+        case .separableQuartic, .separablePQ, .separableRough, .styblinskiTang: true
         case .gaussianWells, .rotated: false
         }
     }
@@ -185,6 +206,7 @@ public indirect enum LandscapeNDModel: LandscapeND, Equatable {
         switch self {
         case .separableQuartic(let l): l.spec
         case .separablePQ(let l): l.spec
+        case .separableRough(let l): l.spec
         case .styblinskiTang(let l): l.spec
         case .gaussianWells(let l): l.spec
         case .rotated(let l): l.spec

@@ -90,7 +90,12 @@ struct PredictionVisitorND: PreconditionerVisitor {
         // 2. Eyring–Kramers: with isotropic noise P is a scalar p, M = pI and D = ηp²σ²/2·I = ε·M
         //    with ε = ηpσ²/2 (Gibbs); the general constant-coefficient law applies.
         var ek: PredictionND.EyringKramers?
-        if case .isotropic(let s2) = problem.noise, problem.settings.blend != nil || problem.optimizer != .dualadam || problem.model == .discrete {
+        var rough = false
+        if case .separableRough = problem.landscape {
+            rough = true
+            notes.append("rough landscape: Eyring–Kramers would use the field's curvature at the smooth critical points; the reference is the 1-D reduction (the exact MFPT of the rough potential), with Zwanzig's factor in reduction1D.zwanzig")
+        }
+        if !rough, case .isotropic(let s2) = problem.noise, problem.settings.blend != nil || problem.optimizer != .dualadam || problem.model == .discrete {
             let p = preconditioner.factor(variance: s2), d = problem.dimension
             var m = Array(repeating: 0.0, count: d * d), diffusion = m
             for i in 0..<d { m[i * d + i] = p; diffusion[i * d + i] = eta * p * p * s2 / 2 }

@@ -16,7 +16,8 @@ struct InputFuzzTests {
         "quartic:barrier=1,a=1,tilt=0", "quartic:barrier=0.5", "pq:ha=4,hb=2,barrier=0.5,hc=1", "pq:ha=8,hb=2,barrier=0.25",
         "separable:base=pq,ha=4,hb=2,barrier=0.5,spectators=1;10;100", "styblinski-tang:d=2,k=1",
         "gaussian-wells:d=2,sharp=0.5,flat=1,separation=2,depth=1", "rotated:seed=3,of=separable:base=quartic,barrier=1,spectators=2",
-        "file:/nonexistent.json",
+        "file:/nonexistent.json", "rough:amplitude=0.1,correlation=0.05,seed=2,of=quartic:barrier=1",
+        "separable:base=rough,amplitude=0.1,correlation=0.05,seed=2,of=pq:ha=4,hb=2,barrier=0.5,spectators=3",
     ]
     static let jsonCorpus = [
         """
