@@ -21,6 +21,19 @@ c_sorted=$(printf '%s\n' "${c_rates[@]}" | sort -g)
 c_median=$(sed -n "$(( (REPEATS + 1) / 2 ))p" <<<"$c_sorted")
 c_min=$(head -1 <<<"$c_sorted"); c_max=$(tail -1 <<<"$c_sorted")
 
+# numpy, vectorised over the ensemble (what most users would write instead).
+np_rates=()
+for _ in $(seq "$REPEATS"); do
+    line=$(python3 bench/numpy_quartic.py "$TRAJECTORIES" 1)
+    np_rates+=("$(sed -E 's/.*steps_per_second=([^ ]+).*/\1/' <<<"$line")")
+    np_steps=$(sed -E 's/.*steps=([0-9]+) .*/\1/' <<<"$line")
+    np_mean=$(sed -E 's/.*mean_time=([^ ]+).*/\1/' <<<"$line")
+done
+np_sorted=$(printf '%s\n' "${np_rates[@]}" | sort -g)
+np_median=$(sed -n "$(( (REPEATS + 1) / 2 ))p" <<<"$np_sorted")
+np_min=$(head -1 <<<"$np_sorted"); np_max=$(tail -1 <<<"$np_sorted")
+np_version=$(python3 -c 'import numpy; print(numpy.__version__)')
+
 swift_out=$(.build/release/EscapeBenchmarks "$TRAJECTORIES" "$REPEATS")
 echo "$swift_out"
 field() { sed -E "s/.*$1=([^ ]+).*/\1/" <<<"$2"; }
@@ -38,7 +51,9 @@ ns() { awk -v x="$1" 'BEGIN { printf "%.1f", 1e9 / x }'; }
 echo
 echo "C + GSL loop:        $(m "$c_median") M steps/s/core (range $(m "$c_min")–$(m "$c_max")), $c_steps steps"
 echo "DiffusionEscape:     $(m "$ours") M steps/s/core, $(field steps "$q1") steps"
+echo "numpy (vectorised):  $(m "$np_median") M steps/s (range $(m "$np_min")–$(m "$np_max")), $np_steps steps"
 echo "ratio ours / C:      $ratio"
+echo "ratio ours / numpy:  $(awk -v a="$ours" -v b="$np_median" 'BEGIN { printf "%.2f", a / b }')"
 
 nd_rows=$(grep '^case=nd-' <<<"$swift_out" | while read -r line; do
     echo "| $(field case "$line") | $(field dim "$line") | $(field steps "$line") | $(m "$(field steps_per_second "$line")") M | $(field ns_per_step "$line") | $(field ns_per_step_per_dimension "$line") |"
@@ -63,10 +78,13 @@ engine computes what it should.
 | engine | trajectory-steps/s per core (median) | range over repeats | ns per step |
 |---|---|---|---|
 | plain C + GSL (mt19937, ziggurat), gcc -O2 -march=native | $(m "$c_median") M | $(m "$c_min")–$(m "$c_max") M | $(ns "$c_median") |
+| numpy $np_version, vectorised over the ensemble (bench/numpy_quartic.py; PCG64, $np_steps steps) | $(m "$np_median") M | $(m "$np_min")–$(m "$np_max") M | $(ns "$np_median") |
 | DiffusionEscape, 1 thread | $(m "$ours") M | $(m "$(awk -v s="$(field steps "$q1")" -v t="$(field max_seconds "$q1")" 'BEGIN{print s/t}')")–$(m "$(awk -v s="$(field steps "$q1")" -v t="$(field min_seconds "$q1")" 'BEGIN{print s/t}')") M | $(field ns_per_step "$q1") |
 | DiffusionEscape, $(field threads "$q2") threads | $(m "$(field steps_per_second_per_core "$q2")") M per core | | $(field ns_per_step "$q2") |
 
-Ratio DiffusionEscape / C (1 thread): **$ratio** (the target is ≥ 1/1.2 = 0.83). Speed-up on
+Ratio DiffusionEscape / C (1 thread): **$ratio** (the target is ≥ 1/1.2 = 0.83); DiffusionEscape /
+numpy: **$(awk -v a="$ours" -v b="$np_median" 'BEGIN { printf "%.2f", a / b }')** (numpy draws its own random numbers, so its steps differ: its
+mean escape time is $np_mean against the exact MFPT 65.92). Speed-up on
 $(field threads "$q2") threads: $speedup×.
 
 ## pq with hessian noise
