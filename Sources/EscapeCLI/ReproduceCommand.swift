@@ -68,20 +68,19 @@ struct ReproduceCommand: ParsableCommand {
         }
         let root = URL(fileURLWithPath: out).appendingPathComponent(quick ? "quick" : "")
         try TableWriter.prepare(directory: root)
-        for spec in specs {  // every problem valid, and affordable, before any work
-            for point in try spec.points() { try SweepRunner.checkCost(point, trajectories: spec.trajectories, force: false) }
-        }
+        // Every problem valid, and affordable, before any work.
+        let prepared = try specs.map { try SweepRunner.prepare($0) }
         var report: [Report.Sweep] = []
         let rerun = CommandLine.arguments.dropFirst().filter { $0 != "--resume" }.joined(separator: " ")
         InterruptHandler.install {
             "escape: interrupted; finished points are kept in \(root.path)/NAME/points.jsonl. Continue with: escape \(rerun) --resume"
         }
-        for spec in specs {
+        for (spec, points) in zip(specs, prepared) {
             let directory = root.appendingPathComponent(spec.name)
             let reporter = ProgressReporter(title: spec.name)
             var ran = 0
             let outcome = try SweepRunner.run(spec, directory: directory, mode: resume ? .resume : .overwrite, threads: threads,
-                                              tool: "escape \(ToolVersion.current)") { p in
+                                              prepared: points, tool: "escape \(ToolVersion.current)") { p in
                 ran += 1
                 reporter.report(p, ranSoFar: ran)
             }

@@ -52,11 +52,22 @@ public enum SweepRunner {
         public let pointsFromLog: Int
     }
 
-    public static func run(_ spec: SweepSpec, directory: URL, mode: Mode, shard: Shard? = nil, threads: Int? = nil,
-                           force: Bool = false, tool: String, progress: (Progress) -> Void = { _ in }) throws -> Outcome {
-        let started = Date()
+    /// The points of `shard` (all of them if nil), every problem built, validated and its cost
+    /// checked: what ``run(_:directory:mode:shard:threads:force:prepared:tool:progress:)`` does
+    /// first, for callers that must refuse bad input in several sweeps before running any.
+    public static func prepare(_ spec: SweepSpec, shard: Shard? = nil, force: Bool = false) throws -> [SweepPoint] {
         let points = try spec.points().filter { shard?.contains($0.index) ?? true }
         for point in points { try checkCost(point, trajectories: spec.trajectories, force: force) }
+        return points
+    }
+
+    /// Runs `prepared` (the result of ``prepare(_:shard:force:)`` for the same spec and shard),
+    /// or prepares the points itself.
+    public static func run(_ spec: SweepSpec, directory: URL, mode: Mode, shard: Shard? = nil, threads: Int? = nil,
+                           force: Bool = false, prepared: [SweepPoint]? = nil, tool: String,
+                           progress: (Progress) -> Void = { _ in }) throws -> Outcome {
+        let started = Date()
+        let points = try prepared ?? prepare(spec, shard: shard, force: force)
         _ = try EnsembleOptions(trajectories: spec.trajectories, seed: spec.seed, threads: threads)
         try TableWriter.prepare(directory: directory)
         let record = SweepRecord(spec: spec, shard: shard)
