@@ -30,7 +30,7 @@ public final class WorkspaceND {
     }
 
     /// Fills `z` with d standard normal draws.
-    @inlinable public func drawNormals(_ stream: RandomStream) {
+    @inlinable public func drawNormals<R: RandomSource>(_ stream: R) {
         for i in 0..<d { z[i] = stream.gaussian() }
     }
 

@@ -5,7 +5,7 @@
 /// is exactly the discrete optimizer iteration θ ← θ − ηP(L′ + ξ) (THEORY.md §1).
 public struct EulerMaruyama: SDEIntegrator {
     public init() {}
-    @inlinable
+    @inlinable @inline(__always)
     public func advance<S: ScalarSDE>(_ x: Double, sde: S, dt: Double, sqrtDt: Double, normal z: Double) -> Double {
         x + sde.drift(x) * dt + sde.diffusion(x) * sqrtDt * z
     }

@@ -5,7 +5,7 @@
 /// or `hessian` on `pq`).
 public struct Milstein: SDEIntegrator {
     public init() {}
-    @inlinable
+    @inlinable @inline(__always)
     public func advance<S: ScalarSDE>(_ x: Double, sde: S, dt: Double, sqrtDt: Double, normal z: Double) -> Double {
         let g = sde.diffusion(x)
         let dW = sqrtDt * z

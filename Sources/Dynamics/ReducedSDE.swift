@@ -19,18 +19,18 @@ public struct ReducedSDE<L: Landscape1D, N: GradientNoise1D, P: Preconditioner1D
     }
 
     /// μ(x) = −P·L′(x).
-    @inlinable public func drift(_ x: Double) -> Double {
+    @inlinable @inline(__always) public func drift(_ x: Double) -> Double {
         -preconditioner.factor(variance: noise.variance(at: x)) * landscape.derivative(x)
     }
 
     /// g(x) = P·√(ηC): the coefficient of dW.
-    @inlinable public func diffusion(_ x: Double) -> Double {
+    @inlinable @inline(__always) public func diffusion(_ x: Double) -> Double {
         let c = noise.variance(at: x)
         return preconditioner.factor(variance: c) * (learningRate * c).squareRoot()
     }
 
     /// g′(x) = C′·(P′·√(ηC) + P·η/(2√(ηC))), for Milstein.
-    @inlinable public func diffusionSlope(_ x: Double) -> Double {
+    @inlinable @inline(__always) public func diffusionSlope(_ x: Double) -> Double {
         let c = noise.variance(at: x)
         let root = (learningRate * c).squareRoot()
         let p = preconditioner.factor(variance: c)

@@ -35,49 +35,92 @@ public struct EnsembleOptions: Sendable, Equatable {
 /// (``StreamSeeding/streamSeed(run:stream:)``) and writes its outcome to slot i; workers
 /// take trajectories in chunks from a shared atomic counter. The outcomes are therefore
 /// bit-identical for any thread count, and statistics are merged afterwards in index order.
+/// The generator decides the stream type — a GSL ``RandomStream`` or the fast engine's
+/// ``FastRandomStream`` — and the loop is specialised for it.
 public enum EnsembleRunner {
     /// Trajectories handed to a worker at a time.
     public static let chunk = 8
 
     @inlinable
     public static func run<T: TrajectorySimulator>(_ simulator: T, _ options: EnsembleOptions) -> [TrajectoryOutcome] {
+        if options.generator == .fast {
+            return run(simulator, options, source: { FastRandomStream(seed: 0) })
+        }
+        return run(simulator, options, source: { RandomStream(generator: options.generator, seed: 0) })
+    }
+
+    /// One trajectory at a time per worker, each from a source `makeSource` builds per worker.
+    @inlinable
+    static func run<T: TrajectorySimulator, R: RandomSource>(
+        _ simulator: T, _ options: EnsembleOptions, source makeSource: @escaping @Sendable () -> R
+    ) -> [TrajectoryOutcome] {
+        forEachWorker(options) { queue, outcomes in
+            let stream = makeSource()
+            while let i = queue.take() {
+                stream.reseed(runSeed: options.seed, stream: i)
+                outcomes.set(i, simulator.run(stream))
+            }
+        }
+    }
+
+    /// Runs `worker` on min(threads, ⌈n/chunk⌉) threads, each with its own view of the
+    /// shared trajectory queue, and returns the outcome slots in trajectory order.
+    @inlinable
+    public static func forEachWorker(
+        _ options: EnsembleOptions, _ worker: @escaping @Sendable (inout TrajectoryQueue, OutcomeBuffer) -> Void
+    ) -> [TrajectoryOutcome] {
         let n = options.trajectories
         let outcomes = OutcomeBuffer(count: n)
-        let workers = min(options.threads, (n + chunk - 1) / chunk)
         let counter = WorkCounter()
+        let workers = min(options.threads, (n + chunk - 1) / chunk)
         let work: @Sendable (Int) -> Void = { _ in
-            let stream = RandomStream(generator: options.generator, seed: 0)
-            while true {
-                let first = counter.take(chunk)
-                if first >= n { return }
-                for i in first..<min(first + chunk, n) {
-                    stream.reseed(runSeed: options.seed, stream: i)
-                    outcomes.set(i, simulator.run(stream))
-                }
-            }
+            var queue = TrajectoryQueue(counter: counter, count: n)
+            worker(&queue, outcomes)
         }
         if workers <= 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
         return outcomes.array()
     }
 }
 
+/// One worker's view of the shared queue: trajectory indices in chunks of
+/// ``EnsembleRunner/chunk`` from the shared counter, handed out one at a time.
+public struct TrajectoryQueue {
+    @usableFromInline let counter: WorkCounter
+    @usableFromInline let count: Int
+    @usableFromInline var nextIndex = 0
+    @usableFromInline var end = 0
+
+    @inlinable init(counter: WorkCounter, count: Int) { self.counter = counter; self.count = count }
+
+    /// The next trajectory index for this worker, or nil when the ensemble is exhausted.
+    @inlinable
+    public mutating func take() -> Int? {
+        if nextIndex == end {
+            let first = counter.take(EnsembleRunner.chunk)
+            if first >= count { return nil }
+            nextIndex = first
+            end = min(first + EnsembleRunner.chunk, count)
+        }
+        defer { nextIndex += 1 }
+        return nextIndex
+    }
+}
+
 /// A shared counter handing out trajectory indices.
-@usableFromInline
-final class WorkCounter: Sendable {
+public final class WorkCounter: Sendable {
     @usableFromInline let next = Atomic<Int>(0)
     @usableFromInline init() {}
     @inlinable func take(_ count: Int) -> Int { next.add(count, ordering: .relaxed).oldValue }
 }
 
 /// Per-trajectory result slots; each index is written by exactly one worker.
-@usableFromInline
-final class OutcomeBuffer: @unchecked Sendable {
+public final class OutcomeBuffer: @unchecked Sendable {
     @usableFromInline let storage: UnsafeMutableBufferPointer<TrajectoryOutcome>
     @usableFromInline init(count: Int) {
         storage = .allocate(capacity: count)
         storage.initialize(repeating: TrajectoryOutcome(.censored, steps: 0))
     }
     deinit { storage.deallocate() }
-    @inlinable func set(_ i: Int, _ outcome: TrajectoryOutcome) { storage[i] = outcome }
+    @inlinable public func set(_ i: Int, _ outcome: TrajectoryOutcome) { storage[i] = outcome }
     @inlinable func array() -> [TrajectoryOutcome] { Array(storage) }
 }

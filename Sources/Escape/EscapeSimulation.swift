@@ -90,6 +90,8 @@ struct EnsembleVisitor: ReducedSDEVisitor {
         let g = problem.geometry
         let trajectory = SDETrajectory(sde: sde, integrator: integrator, start: g.start.x, target: g.target,
                                        dt: dt, maxSteps: problem.maxSteps, radius: problem.divergenceRadius)
+        // The fast engine interleaves trajectories in SIMD lanes (same numbers as its scalar loop).
+        if options.generator == .fast { return trajectory.runLanes(options) }
         return EnsembleRunner.run(trajectory, options)
     }
 }

@@ -17,7 +17,7 @@ public struct IterationTrajectory<L: Landscape1D, N: GradientNoise1D, O: Optimiz
     }
 
     @inlinable
-    public func run(_ stream: RandomStreamHandle) -> TrajectoryOutcome {
+    public func run<R: RandomSource>(_ stream: R) -> TrajectoryOutcome {
         var iteration = self.iteration
         iteration.optimizer.reset()
         let target = self.target, maxSteps = self.maxSteps

@@ -27,7 +27,7 @@ public struct SDETrajectory<S: ScalarSDE, I: SDEIntegrator>: TrajectorySimulator
     }
 
     @inlinable
-    public func run(_ stream: RandomStreamHandle) -> TrajectoryOutcome {
+    public func run<R: RandomSource>(_ stream: R) -> TrajectoryOutcome {
         // Local copies: the GSL calls are opaque, so fields read through `self` would be
         // reloaded (and √(ηC) recomputed) every step; locals let the optimiser hoist them.
         let sde = self.sde, integrator = self.integrator, dt = self.dt, target = self.target

@@ -85,7 +85,7 @@ public struct SDETrajectoryND<L: LandscapeND, P: Preconditioner1D>: TrajectorySi
     }
 
     @inlinable
-    public func run(_ stream: RandomStreamHandle) -> TrajectoryOutcome {
+    public func run<R: RandomSource>(_ stream: R) -> TrajectoryOutcome {
         let diffusion = self.diffusion, region = self.region, dt = self.dt, maxSteps = self.maxSteps
         let ws = diffusion.makeWorkspace()
         let d = ws.d
@@ -138,7 +138,7 @@ public struct UnderdampedTrajectoryND<L: LandscapeND>: TrajectorySimulator {
     }
 
     @inlinable
-    public func run(_ stream: RandomStreamHandle) -> TrajectoryOutcome {
+    public func run<R: RandomSource>(_ stream: R) -> TrajectoryOutcome {
         let diffusion = self.diffusion, region = self.region, dt = self.dt, maxSteps = self.maxSteps
         let ws = diffusion.makeWorkspace()
         let d = ws.d
@@ -176,7 +176,7 @@ public struct IterationTrajectoryND<L: LandscapeND, O: OptimizerIteration1D>: Tr
     }
 
     @inlinable
-    public func run(_ stream: RandomStreamHandle) -> TrajectoryOutcome {
+    public func run<R: RandomSource>(_ stream: R) -> TrajectoryOutcome {
         let diffusion = self.diffusion, region = self.region, maxSteps = self.maxSteps
         let ws = diffusion.makeWorkspace()
         let d = ws.d

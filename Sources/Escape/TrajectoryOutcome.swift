@@ -1,3 +1,5 @@
+import NumericKit
+
 /// How one trajectory ended. Non-escape is data, not failure (shared/DESIGN.md).
 public struct TrajectoryOutcome: Sendable, Equatable {
     public enum Kind: UInt8, Sendable, Codable {
@@ -18,5 +20,5 @@ public struct TrajectoryOutcome: Sendable, Equatable {
 
 /// Simulates one trajectory from a stream already positioned for it.
 public protocol TrajectorySimulator: Sendable {
-    func run(_ stream: RandomStreamHandle) -> TrajectoryOutcome
+    func run<R: RandomSource>(_ stream: R) -> TrajectoryOutcome
 }

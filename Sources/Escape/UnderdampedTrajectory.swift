@@ -19,7 +19,7 @@ public struct UnderdampedTrajectory<L: Landscape1D, N: GradientNoise1D>: Traject
     }
 
     @inlinable
-    public func run(_ stream: RandomStreamHandle) -> TrajectoryOutcome {
+    public func run<R: RandomSource>(_ stream: R) -> TrajectoryOutcome {
         let sde = self.sde, dt = self.dt, target = self.target, maxSteps = self.maxSteps
         let sqrtDt = dt.squareRoot()
         let lower = start - radius, upper = target + radius

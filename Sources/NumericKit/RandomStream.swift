@@ -1,8 +1,14 @@
 import CGSL
 
-/// The GSL generators a ``RandomStream`` can use. `mt19937` is the default.
+/// The random-number engines: the GSL generators a ``RandomStream`` can use (`mt19937`
+/// is the default), and `fast` — DiffusionEscape's own xoshiro256++ with a 256-layer
+/// ziggurat (``FastRandomStream``, ``NormalLanes``), which runs 1-D SDE ensembles in SIMD
+/// lanes. Both seed trajectory i from ``StreamSeeding/streamSeed(run:stream:)``.
 public enum RandomGenerator: String, CaseIterable, Sendable, Codable {
-    case mt19937, taus2, ranlxd2, ranlux389, gfsr4
+    case mt19937, taus2, ranlxd2, ranlux389, gfsr4, fast
+
+    /// A GSL generator (everything but `fast`).
+    public var isGSL: Bool { self != .fast }
 
     @usableFromInline
     var gslType: UnsafePointer<gsl_rng_type> {
@@ -12,6 +18,7 @@ public enum RandomGenerator: String, CaseIterable, Sendable, Codable {
         case .ranlxd2: cgsl_rng_ranlxd2()
         case .ranlux389: cgsl_rng_ranlux389()
         case .gfsr4: cgsl_rng_gfsr4()
+        case .fast: preconditionFailure("the fast engine is not a GSL generator (use FastRandomStream)")
         }
     }
 }

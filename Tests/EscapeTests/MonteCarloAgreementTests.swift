@@ -81,12 +81,14 @@ struct MonteCarloAgreementTests {
              noise: .isotropic(sigma2: 500), lr: 0.001, model: .discrete, trajectories: 2000, allowance: 0.03),
     ]
 
-    @Test(arguments: cases)
-    func agreesWithExact(c: Case) throws {
+    /// Every case on both engines: GSL (mt19937) and the fast engine (SIMD lanes for the 1-D
+    /// SDEs, the scalar xoshiro256++ stream for momentum and the discrete iterations).
+    @Test(arguments: cases, [RandomGenerator.mt19937, .fast])
+    func agreesWithExact(c: Case, engine: RandomGenerator) throws {
         let problem = try EscapeProblem(landscape: LandscapeSpec.parse(c.spec), optimizer: c.optimizer, noise: c.noise,
                                         learningRate: c.lr, model: c.model, settings: c.settings)
         let prediction = try Predictor.predict(problem)
-        let result = try EscapeSimulation.run(problem, try EnsembleOptions(trajectories: c.trajectories, seed: 7))
+        let result = try EscapeSimulation.run(problem, try EnsembleOptions(trajectories: c.trajectories, seed: 7, generator: engine))
         let e = result.estimate
         #expect(e.escaped == c.trajectories && e.censored == 0 && e.diverged == 0)
         #expect(Comparison.agrees(e, prediction, sigmas: 4, allowance: c.allowance),

@@ -1,4 +1,0 @@
-import NumericKit
-
-/// The random stream a trajectory draws from (NumericKit's GSL-backed stream).
-public typealias RandomStreamHandle = RandomStream

@@ -1,0 +1,139 @@
+/// Eight xoshiro256++ streams side by side in SIMD lanes, drawing eight standard normals
+/// per call — the random numbers of the fast engine's interleaved trajectories.
+///
+/// Lane k seeded as stream i produces exactly the numbers of
+/// `FastRandomStream(runSeed:stream: i)`: the generator step runs on all lanes at once
+/// (``Xoshiro256PlusPlus``'s recurrence on `SIMD8<UInt64>`), the ziggurat's fast path
+/// (``ZigguratNormal``: two table reads, a multiply, a compare) runs on all lanes at once,
+/// and a lane whose draw is rejected (≈ 1% per lane) finishes it alone with the scalar
+/// slow path on its own state. Which lane or thread runs a trajectory never changes its
+/// numbers.
+///
+/// Performance notes (measured on AVX2, docs/performance.md): the state lives in one
+/// 64-byte-aligned block, loaded and stored each step, so a lane's scalar draws need no
+/// lane shuffles; the rotation counts are stored properties rather than literals, because
+/// LLVM turns a constant 64-bit vector rotate into eight scalar `rorx` (≈ 20% slower).
+public final class NormalLanes {
+    public static let width = 8
+    public typealias Words = SIMD8<UInt64>
+    public typealias Values = SIMD8<Double>
+
+    /// s₀…s₃ of the eight lanes, structure of arrays: word j of lane k at [8j + k].
+    @usableFromInline let state: UnsafeMutableRawPointer
+    @usableFromInline let ziggurat = ZigguratNormal.shared
+    // Shift counts of the recurrence (see the performance note).
+    @usableFromInline let shift23: Words, shift41: Words, shift45: Words, shift19: Words, shift17: Words
+
+    public init() {
+        state = .allocate(byteCount: 4 * Self.width * 8, alignment: 64)
+        state.initializeMemory(as: UInt64.self, repeating: 0, count: 4 * Self.width)
+        let counts = Self.shiftCounts()
+        shift23 = Words(repeating: counts[0]); shift41 = Words(repeating: counts[1])
+        shift45 = Words(repeating: counts[2]); shift19 = Words(repeating: counts[3])
+        shift17 = Words(repeating: counts[4])
+    }
+
+    deinit { state.deallocate() }
+
+    /// 23, 41 (= 64 − 23), 45, 19 (= 64 − 45), 17; not inlinable, so callers cannot fold them.
+    static func shiftCounts() -> [UInt64] { [23, 41, 45, 19, 17] }
+
+    /// Positions lane `k` at stream `index` of a run seeded with `runSeed`.
+    public func seed(lane k: Int, runSeed: UInt64, stream index: Int) {
+        setGenerator(Xoshiro256PlusPlus(seed: StreamSeeding.streamSeed(run: runSeed, stream: UInt64(index))), lane: k)
+    }
+
+    /// Lane k's generator as a scalar ``Xoshiro256PlusPlus``.
+    @inlinable
+    public func generator(lane k: Int) -> Xoshiro256PlusPlus {
+        let words = state.assumingMemoryBound(to: UInt64.self)
+        var g = Xoshiro256PlusPlus(seed: 0)
+        g.s0 = words[k]; g.s1 = words[Self.width + k]; g.s2 = words[2 * Self.width + k]; g.s3 = words[3 * Self.width + k]
+        return g
+    }
+
+    @inlinable
+    public func setGenerator(_ g: Xoshiro256PlusPlus, lane k: Int) {
+        let words = state.assumingMemoryBound(to: UInt64.self)
+        words[k] = g.s0; words[Self.width + k] = g.s1; words[2 * Self.width + k] = g.s2; words[3 * Self.width + k] = g.s3
+    }
+
+    /// One output of every lane.
+    @inlinable @inline(__always)
+    public func next() -> Words {
+        var s0 = state.load(as: Words.self)
+        var s1 = state.load(fromByteOffset: 64, as: Words.self)
+        var s2 = state.load(fromByteOffset: 128, as: Words.self)
+        var s3 = state.load(fromByteOffset: 192, as: Words.self)
+        let sum = s0 &+ s3
+        let result = ((sum &<< shift23) | (sum &>> shift41)) &+ s0
+        let t = s1 &<< shift17
+        s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t
+        s3 = (s3 &<< shift45) | (s3 &>> shift19)
+        state.storeBytes(of: s0, as: Words.self)
+        state.storeBytes(of: s1, toByteOffset: 64, as: Words.self)
+        state.storeBytes(of: s2, toByteOffset: 128, as: Words.self)
+        state.storeBytes(of: s3, toByteOffset: 192, as: Words.self)
+        return result
+    }
+
+    /// One standard normal per lane.
+    @inlinable @inline(__always)
+    public func gaussians() -> Values {
+        let bits = next()
+        let layer = bits & Words(repeating: 0xFF)
+        let u = unsafeBitCast((bits &>> 12) | Words(repeating: 0x3FF0_0000_0000_0000), to: Values.self) * 2 - 3
+        let x = ziggurat.x
+        var z = u * Self.gather(x, layer, offset: 0)
+        let magnitude = unsafeBitCast(unsafeBitCast(z, to: Words.self) & Words(repeating: 0x7FFF_FFFF_FFFF_FFFF), to: Values.self)
+        let accepted = magnitude .< Self.gather(x, layer, offset: 1)
+        if _slowPath(!Self.all(accepted)) {
+            for k in 0..<Self.width where !accepted[k] { z[k] = rejected(lane: k, bits: bits[k]) }
+        }
+        return z
+    }
+
+    /// Lane k finishes a rejected draw with the scalar slow path on its own state.
+    @inline(never)
+    public func rejected(lane k: Int, bits: UInt64) -> Double {
+        var g = generator(lane: k)
+        let z = ziggurat.rejected(bits: bits, using: &g)
+        setGenerator(g, lane: k)
+        return z
+    }
+
+    /// A uniform draw on [0, 1) from lane k alone (as ``FastRandomStream/uniform()``).
+    @inlinable @inline(__always)
+    public func uniform(lane k: Int) -> Double {
+        var g = generator(lane: k)
+        let u = g.uniform()
+        setGenerator(g, lane: k)
+        return u
+    }
+
+    /// Whether any lane of a comparison is true (an OR-reduction by halves; the standard
+    /// library's `any` is a call to a generic `max` in the lane loop).
+    @inlinable @inline(__always)
+    public static func any(_ mask: SIMDMask<SIMD8<Int64>>) -> Bool {
+        let lanes = unsafeBitCast(mask, to: Words.self)
+        let four = lanes.lowHalf | lanes.highHalf
+        let two = four.lowHalf | four.highHalf
+        return (two[0] | two[1]) != 0
+    }
+
+    /// Whether every lane of a comparison is true.
+    @inlinable @inline(__always)
+    public static func all(_ mask: SIMDMask<SIMD8<Int64>>) -> Bool {
+        let lanes = unsafeBitCast(mask, to: Words.self)
+        let four = lanes.lowHalf & lanes.highHalf
+        let two = four.lowHalf & four.highHalf
+        return (two[0] & two[1]) != 0
+    }
+
+    @inlinable @inline(__always)
+    static func gather(_ table: UnsafeMutablePointer<Double>, _ index: Words, offset: Int) -> Values {
+        Values(table[Int(index[0]) + offset], table[Int(index[1]) + offset], table[Int(index[2]) + offset],
+               table[Int(index[3]) + offset], table[Int(index[4]) + offset], table[Int(index[5]) + offset],
+               table[Int(index[6]) + offset], table[Int(index[7]) + offset])
+    }
+}
