@@ -27,9 +27,14 @@ reproduce-quick: build
 test: build
 	swift test $(SWIFT_FLAGS)
 
-# Benchmark: our engine against the plain C + GSL loop; rewrites docs/performance.md.
+# Benchmark: our default and fast engines against C + GSL and numpy, memory, and a callgrind
+# profile of one step; rewrites docs/performance.md (≈ 10 min). The profile uses the same code
+# built with debug info serialised into the modules, so that code inlined across modules
+# keeps its source lines.
+PROFILE_FLAGS := -c release -Xswiftc -g -Xswiftc -Xfrontend -Xswiftc -experimental-serialize-debug-info -Xswiftc -target-cpu -Xswiftc native --scratch-path .build/profile
 bench: build
-	bash bench/run.sh
+	swift build $(PROFILE_FLAGS) --product EscapeBenchmarks
+	PROFILED_BINARY=.build/profile/release/EscapeBenchmarks bash bench/run.sh
 
 clean:
 	rm -rf .build bench/bin

@@ -1,115 +1,186 @@
 #!/usr/bin/env bash
-# `make bench`: the quartic SGD escape ensemble (barrier 1, a = 1, isotropic, D = 0.25,
-# dt = 0.01, escape at +0.5) in DiffusionEscape's engine and in a plain C loop over GSL
-# (mt19937 + ziggurat) doing the same work per step; also pq with hessian noise.
-# Prints trajectory-steps per second per core and the ratio, and regenerates
-# docs/performance.md from the measurements (never edit its numbers by hand).
+# `make bench`: DiffusionEscape's default (GSL) and fast engines against a plain C + GSL
+# loop (bench/c_gsl.c) and a vectorised numpy ensemble (bench/numpy_cases.py) on the same
+# cases, interleaved round by round so that machine drift hits every engine alike; then
+# memory against the number of trajectories and a callgrind profile of one step. Prints the
+# table and ratios and regenerates docs/performance.md (never edit its numbers by hand).
+#
+#   TRAJECTORIES=20000 REPEATS=3 make bench
 set -euo pipefail
 cd "$(dirname "$0")/.."
-TRAJECTORIES=${TRAJECTORIES:-20000}
+T=${TRAJECTORIES:-20000}
 REPEATS=${REPEATS:-3}
+CORES=$(nproc)
+OURS=.build/release/EscapeBenchmarks
 mkdir -p bench/bin
-gcc -O2 -march=native -o bench/bin/c_gsl_quartic bench/c_gsl_quartic.c $(pkg-config --cflags --libs gsl) -lm
+gcc -O2 -march=native -o bench/bin/c_gsl bench/c_gsl.c $(pkg-config --cflags --libs gsl) -lm
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
 
-c_rates=()
-for _ in $(seq "$REPEATS"); do
-    line=$(bench/bin/c_gsl_quartic "$TRAJECTORIES" 1)
-    c_rates+=("$(sed -E 's/.*steps_per_second=([^ ]+).*/\1/' <<<"$line")")
-    c_steps=$(sed -E 's/.*steps=([0-9]+) .*/\1/' <<<"$line")
+# name | trajectories | C and numpy arguments (case [d]) | our case
+CASES=(
+  "quartic|$T|quartic|quartic"
+  "pq|$T|pq|pq"
+  "adam|$((T / 10))|adam|adam"
+  "invadam|$((T / 5))|invadam|invadam"
+  "nd-10|$((T / 40))|nd 10|nd-separable-10"
+  "nd-100|$((T / 40))|nd 100|nd-separable-100"
+  "rotated-10|$((T / 200))|-|nd-rotated-10"
+)
+field() { sed -E "s/.*[ ^]?$1=([^ ]+).*/\1/" <<<"$2"; }
+record() { echo "$3 $4" >> "$work/$1.$2"; }   # case engine rate steps
+
+for round in $(seq "$REPEATS"); do
+  echo "round $round of $REPEATS" >&2
+  for spec in "${CASES[@]}"; do
+    IFS='|' read -r name n ref ours <<<"$spec"
+    if [ "$ref" != "-" ]; then
+      set -- $ref
+      line=$(bench/bin/c_gsl "$1" "$n" 1 ${2:-})
+      record "$name" c "$(field steps_per_second "$line")" "$(field steps "$line")"
+      line=$(python3 bench/numpy_cases.py "$1" "$n" 1 ${2:-})
+      record "$name" numpy "$(field steps_per_second "$line")" "$(field steps "$line")"
+    fi
+    for engine in mt19937 fast; do
+      for threads in 1 "$CORES"; do
+        line=$($OURS "$ours" "$engine" "$threads" "$n")
+        record "$name" "$engine.$threads" "$(field steps_per_second "$line")" "$(field steps "$line")"
+      done
+    done
+  done
 done
-c_sorted=$(printf '%s\n' "${c_rates[@]}" | sort -g)
-c_median=$(sed -n "$(( (REPEATS + 1) / 2 ))p" <<<"$c_sorted")
-c_min=$(head -1 <<<"$c_sorted"); c_max=$(tail -1 <<<"$c_sorted")
 
-# numpy, vectorised over the ensemble (what most users would write instead).
-np_rates=()
-for _ in $(seq "$REPEATS"); do
-    line=$(python3 bench/numpy_quartic.py "$TRAJECTORIES" 1)
-    np_rates+=("$(sed -E 's/.*steps_per_second=([^ ]+).*/\1/' <<<"$line")")
-    np_steps=$(sed -E 's/.*steps=([0-9]+) .*/\1/' <<<"$line")
-    np_mean=$(sed -E 's/.*mean_time=([^ ]+).*/\1/' <<<"$line")
-done
-np_sorted=$(printf '%s\n' "${np_rates[@]}" | sort -g)
-np_median=$(sed -n "$(( (REPEATS + 1) / 2 ))p" <<<"$np_sorted")
-np_min=$(head -1 <<<"$np_sorted"); np_max=$(tail -1 <<<"$np_sorted")
-np_version=$(python3 -c 'import numpy; print(numpy.__version__)')
-
-swift_out=$(.build/release/EscapeBenchmarks "$TRAJECTORIES" "$REPEATS")
-echo "$swift_out"
-field() { sed -E "s/.*$1=([^ ]+).*/\1/" <<<"$2"; }
-q1=$(grep 'case=quartic-sgd-isotropic threads=1 ' <<<"$swift_out")
-q2=$(grep 'case=quartic-sgd-isotropic' <<<"$swift_out" | tail -1)
-p1=$(grep 'case=pq-sgd-hessian threads=1 ' <<<"$swift_out")
-p2=$(grep 'case=pq-sgd-hessian' <<<"$swift_out" | tail -1)
-ours=$(field steps_per_second_per_core "$q1")
-ratio=$(awk -v a="$ours" -v b="$c_median" 'BEGIN { printf "%.3f", a / b }')
-speedup=$(awk -v a="$(field steps_per_second "$q2")" -v b="$(field steps_per_second "$q1")" 'BEGIN { printf "%.2f", a / b }')
-pspeedup=$(awk -v a="$(field steps_per_second "$p2")" -v b="$(field steps_per_second "$p1")" 'BEGIN { printf "%.2f", a / b }')
+# median, min, max of a results file's rates; steps of its last line
+stats() { sort -g -k1 "$1" | awk '{ r[NR] = $1; s = $2 } END { printf "%s %s %s %s\n", r[int((NR + 1) / 2)], r[1], r[NR], s }'; }
 m() { awk -v x="$1" 'BEGIN { printf "%.1f", x / 1e6 }'; }
-ns() { awk -v x="$1" 'BEGIN { printf "%.1f", 1e9 / x }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "–" }'; }
+ns() { awk -v x="$1" -v t="${2:-1}" 'BEGIN { printf "%.1f", 1e9 * t / x }'; }
+
+table="| case | engine | trajectories | steps | M steps/s per core (median) | range | ns/step | ÷ C + GSL | ÷ numpy | ${CORES}-core speed-up |
+|---|---|---|---|---|---|---|---|---|---|"
+summary=""
+for spec in "${CASES[@]}"; do
+  IFS='|' read -r name n ref ours <<<"$spec"
+  c_med=0; np_med=0
+  if [ -f "$work/$name.c" ]; then
+    read -r c_med c_min c_max c_steps < <(stats "$work/$name.c")
+    read -r np_med np_min np_max np_steps < <(stats "$work/$name.numpy")
+    table+="
+| $name | C + GSL (gcc -O2 -march=native) | $n | $c_steps | $(m "$c_med") | $(m "$c_min")–$(m "$c_max") | $(ns "$c_med") | 1 | $(ratio "$c_med" "$np_med") | |
+| $name | numpy (vectorised, PCG64) | $n | $np_steps | $(m "$np_med") | $(m "$np_min")–$(m "$np_max") | $(ns "$np_med") | $(ratio "$np_med" "$c_med") | 1 | |"
+  fi
+  for engine in mt19937 fast; do
+    read -r o_med o_min o_max o_steps < <(stats "$work/$name.$engine.1")
+    read -r p_med _ _ _ < <(stats "$work/$name.$engine.$CORES")
+    label=$([ "$engine" = fast ] && echo "DiffusionEscape fast (xoshiro256++, SIMD lanes)" || echo "DiffusionEscape default (GSL mt19937)")
+    table+="
+| $name | $label | $n | $o_steps | $(m "$o_med") | $(m "$o_min")–$(m "$o_max") | $(ns "$o_med") | $(ratio "$o_med" "$c_med") | $(ratio "$o_med" "$np_med") | $(ratio "$p_med" "$o_med")× |"
+    eval "${engine}_${name//-/_}=$o_med; ${engine}_${name//-/_}_par=$p_med"
+  done
+  eval "c_${name//-/_}=$c_med; np_${name//-/_}=$np_med"
+done
 
 echo
-echo "C + GSL loop:        $(m "$c_median") M steps/s/core (range $(m "$c_min")–$(m "$c_max")), $c_steps steps"
-echo "DiffusionEscape:     $(m "$ours") M steps/s/core, $(field steps "$q1") steps"
-echo "numpy (vectorised):  $(m "$np_median") M steps/s (range $(m "$np_min")–$(m "$np_max")), $np_steps steps"
-echo "ratio ours / C:      $ratio"
-echo "ratio ours / numpy:  $(awk -v a="$ours" -v b="$np_median" 'BEGIN { printf "%.2f", a / b }')"
+echo "$table"
+echo
+echo "quartic: default/C = $(ratio "$mt19937_quartic" "$c_quartic") (target ≥ 0.9); fast = $(m "$fast_quartic") M steps/s/core (target ≥ 250), fast/numpy = $(ratio "$fast_quartic" "$np_quartic") (target ≥ 5); speed-up on $CORES cores: default $(ratio "$mt19937_quartic_par" "$mt19937_quartic")×, fast $(ratio "$fast_quartic_par" "$fast_quartic")× (target ≥ 1.9)"
 
-nd_rows=$(grep '^case=nd-' <<<"$swift_out" | while read -r line; do
-    echo "| $(field case "$line") | $(field dim "$line") | $(field steps "$line") | $(m "$(field steps_per_second "$line")") M | $(field ns_per_step "$line") | $(field ns_per_step_per_dimension "$line") |"
-done)
+# Memory: peak resident set of the whole process against the ensemble size (outcomes are one
+# 16-byte summary per trajectory; no paths are stored).
+mem_rows=""
+for n in 2000 20000 200000; do
+  kb=$( { /usr/bin/time -f "%M" $OURS quartic fast "$CORES" "$n" > /dev/null; } 2>&1 | tail -1)
+  mem_rows+="| $n | $kb |
+"
+done
+
+# Where the instructions of one step go (callgrind; bench/callgrind_breakdown.py).
+profile_rows=""
+if command -v valgrind > /dev/null; then
+  PROFILED=${PROFILED_BINARY:-$OURS}
+  for spec in "quartic mt19937 100 200" "quartic fast 400 800" "pq mt19937 100 200" "adam mt19937 10 20" "nd-separable-100 mt19937 8 16"; do
+    set -- $spec
+    for k in 3 4; do
+      valgrind --tool=callgrind --callgrind-out-file="$work/cg.$k" "$PROFILED" "$1" "$2" 1 "${!k}" > "$work/cg.$k.txt" 2>/dev/null
+    done
+    breakdown=$(python3 bench/callgrind_breakdown.py "$work/cg.3" "$(field steps "$(cat "$work/cg.3.txt")")" \
+                                                    "$work/cg.4" "$(field steps "$(cat "$work/cg.4.txt")")")
+    total=$(awk -F'\t' '$1 == "total" { print $2 }' <<<"$breakdown")
+    allocations=$(awk -F'\t' '$1 == "allocations" { print $2 }' <<<"$breakdown")
+    parts=$(awk -F'\t' '$1 != "total" && $1 != "allocations" && $2 + 0 >= 0.5 { printf "%s%s %s (%s%%)", sep, $1, $2, $3; sep = "; " }' <<<"$breakdown")
+    profile_rows+="| $1 | $2 | $total | $allocations | $parts |
+"
+  done
+fi
 
 cpu=$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')
 cat > docs/performance.md <<DOC
 # Performance
 
 Generated by \`make bench\` (bench/run.sh) on $(date -u +%Y-%m-%d); do not edit the numbers by hand.
-Machine: $cpu, $(nproc) cores. Swift $(swift --version 2>&1 | sed -nE 's/.*Swift version ([^ ]+).*/\1/p' | head -1), gcc $(gcc -dumpversion), GSL $(pkg-config --modversion gsl).
-Command: \`make bench\` (TRAJECTORIES=$TRAJECTORIES, REPEATS=$REPEATS; median of the repeats).
+Machine: $cpu, $CORES cores, $(grep -o -w -m1 avx2 /proc/cpuinfo || echo "no avx2"). Swift $(swift --version 2>&1 | sed -nE 's/.*Swift version ([^ ]+).*/\1/p' | head -1) (\`-c release -target-cpu native\`), gcc $(gcc -dumpversion), GSL $(pkg-config --modversion gsl), numpy $(python3 -c 'import numpy; print(numpy.__version__)').
+Command: \`make bench\` (TRAJECTORIES=$T, REPEATS=$REPEATS: every engine runs once per round, rounds
+interleaved, so drift of this shared machine — ±20% between runs minutes apart — hits all alike; the
+table gives the median and range over the rounds).
 
-## The quartic SGD escape ensemble
+## The cases
 
-Barrier 1, a = 1, isotropic noise with D = ησ²/2 = 0.25, dt = 0.01, start at −1, escape at
-+0.5, $TRAJECTORIES trajectories, Euler–Maruyama with the Brownian-bridge crossing test. The C
-program (bench/c_gsl_quartic.c) runs the identical algorithm with the identical per-trajectory
-seeds: both simulate exactly the same $c_steps steps, which is itself a check that the Swift
-engine computes what it should.
+| case | problem | per step |
+|---|---|---|
+| quartic | \`quartic:barrier=1,a=1\`, SGD, isotropic σ² = 0.5 (D = ησ²/2 = 0.25), Euler–Maruyama dt = 0.01, −1 → +0.5 | one normal, the gradient, two compares, the Brownian-bridge zone test (a uniform and an exp only near +0.5) |
+| pq | \`pq:ha=4,hb=2,barrier=0.5\`, SGD, hessian noise C = \|L″\|/B, η = 0.1, dt = 0.01, 0 → midpoint | as quartic, with a branchy gradient and two square roots |
+| adam | \`quartic:barrier=1\`, Adam's own iteration (β1 0.9, β2 0.999, ε 1e-8), σ² = 1, η = 0.4 | one normal, moments, a square root and two divisions |
+| invadam | the same with InvAdam, η = 0.2 | as adam |
+| nd-10, nd-100 | \`separable:base=quartic,barrier=50,spectators=2;…\` in d = 10, 100, isotropic σ² = 0.5, dt = 0.001, 2 000 steps (all censored: fixed work) | d normals, the gradient, the hyperplane and radius tests |
+| rotated-10 | its random rotation with hessian noise, η = 1e-4 (ours only) | one GSL eigen-decomposition of the d × d Hessian (O(d³)) |
 
-| engine | trajectory-steps/s per core (median) | range over repeats | ns per step |
-|---|---|---|---|
-| plain C + GSL (mt19937, ziggurat), gcc -O2 -march=native | $(m "$c_median") M | $(m "$c_min")–$(m "$c_max") M | $(ns "$c_median") |
-| numpy $np_version, vectorised over the ensemble (bench/numpy_quartic.py; PCG64, $np_steps steps) | $(m "$np_median") M | $(m "$np_min")–$(m "$np_max") M | $(ns "$np_median") |
-| DiffusionEscape, 1 thread | $(m "$ours") M | $(m "$(awk -v s="$(field steps "$q1")" -v t="$(field max_seconds "$q1")" 'BEGIN{print s/t}')")–$(m "$(awk -v s="$(field steps "$q1")" -v t="$(field min_seconds "$q1")" 'BEGIN{print s/t}')") M | $(field ns_per_step "$q1") |
-| DiffusionEscape, $(field threads "$q2") threads | $(m "$(field steps_per_second_per_core "$q2")") M per core | | $(field ns_per_step "$q2") |
+The C program reproduces DiffusionEscape's default engine exactly — same per-trajectory
+seeds, same arithmetic in the same order, parameters read at run time — so both simulate the
+same number of steps (the *steps* column: identical for C + GSL and the default engine). numpy
+and the fast engine draw other random numbers, so their steps differ by sampling noise.
 
-Ratio DiffusionEscape / C (1 thread): **$ratio** (the target is ≥ 1/1.2 = 0.83); DiffusionEscape /
-numpy: **$(awk -v a="$ours" -v b="$np_median" 'BEGIN { printf "%.2f", a / b }')** (numpy draws its own random numbers, so its steps differ: its
-mean escape time is $np_mean against the exact MFPT 65.92). Speed-up on
-$(field threads "$q2") threads: $speedup×.
+## Results
 
-## pq with hessian noise
+$table
 
-\`pq:ha=4,hb=2,barrier=0.5\`, C = |L″|/B (B = 1), η = 0.1, dt = 0.01, escape at the midpoint:
-$(m "$(field steps_per_second_per_core "$p1")") M steps/s on 1 thread ($(field ns_per_step "$p1") ns/step; the branchy piecewise
-gradient and a square root per step), speed-up $pspeedup× on $(field threads "$p2") threads.
+Quartic: default engine ÷ C + GSL = **$(ratio "$mt19937_quartic" "$c_quartic")** (target ≥ 0.9); fast engine
+**$(m "$fast_quartic") M steps/s per core** (target ≥ 250), **$(ratio "$fast_quartic" "$np_quartic")×** numpy
+(target ≥ 5); speed-up on $CORES cores (20 000 trajectories): default $(ratio "$mt19937_quartic_par" "$mt19937_quartic")×, fast
+$(ratio "$fast_quartic_par" "$fast_quartic")× (target ≥ 1.9).
 
-## d dimensions
+## Memory
 
-\`EscapeProblemND\` steps, 1 thread, every trajectory censored at 2000 steps (a fixed amount of
-work): \`separable:base=quartic,barrier=50,spectators=2;…\` with isotropic noise (the diagonal
-path: O(d) per step, d normal draws), and its rotation with hessian noise (C = V√(Λ²+δ²)Vᵀ/B:
-one GSL eigen-decomposition and a rotated Hessian Q·H·Qᵀ per step, O(d³)). A step allocates
-nothing: θ, ∇L, ∇²L and the eigen-workspace are allocated once per trajectory.
+Peak resident set of \`EscapeBenchmarks quartic fast $CORES N\` (whole process, KB). A trajectory
+leaves one 16-byte outcome (kind, steps) and no path; per worker the engine holds eight lanes'
+state (256 bytes of generator state, eight positions), allocated once.
 
-| case | d | steps | steps/s | ns per step | ns per step per dimension |
-|---|---|---|---|---|---|
-$nd_rows
-
+| trajectories N | peak RSS (KB) |
+|---|---|
+$mem_rows
 ## Where the time goes
 
-GSL's ziggurat draw is most of a step in both engines; the Swift loop is specialised for the
-landscape, noise model and integrator (no existentials, allocation or locks per step), and the
-bridge's uniform draw and exponential are taken only within a few noise widths of the escape
-point. Machines of this kind vary by ±10% between runs; the ratio is measured in one run.
+Instructions per step from \`valgrind --tool=callgrind\` (instruction counts are reproducible,
+unlike times): two runs of each case with different trajectory counts, the difference divided
+by the difference in steps, so start-up cancels; attributed to source lines and grouped by
+bench/callgrind_breakdown.py (GSL's library code counts as random numbers, libm's exp as the
+bridge test). The landscape, noise and integrator are inlined across modules into the
+trajectory loop, where a release build keeps no source lines for them; the profile therefore
+runs the same code built with \`-g -Xfrontend -experimental-serialize-debug-info\` (make bench
+does this in .build/profile; the instruction totals equal the release build's). The compiler
+fuses L′(x) into the update expression, so gradient and update share a category; "heap
+allocations" counts calls into malloc & co. per step.
+
+| case | engine | instructions per step | heap allocations per step | breakdown: instructions per step (share) |
+|---|---|---|---|---|
+$profile_rows
+Reading it: on the default engine GSL's generator and ziggurat are most of a step, as in the C
+loop; the fast engine replaces them by xoshiro256++ and a 1024-layer ziggurat evaluated eight
+lanes at a time (its "bookkeeping" is the lanes' own: gathers of the ziggurat table, lane
+masks). Instructions are not time: one SIMD instruction does eight lanes' work, and
+interleaving hides the latency of the chain x → L′(x) → x′ that bounds a one-trajectory loop —
+which is why Adam's iteration (three divisions and a square root in its chain) gains less from
+lanes than the SDEs. No case allocates per step: the d-dimensional workspace (θ, ∇L, ∇²L,
+normals, eigen-workspace) and the lanes' state are allocated once per trajectory or worker, so
+the d-D cost is linear in d (nd-10 against nd-100 per dimension in the table).
 DOC
 echo "wrote docs/performance.md"

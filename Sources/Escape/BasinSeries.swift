@@ -82,7 +82,7 @@ struct BasinVisitor<P: Preconditioner1D>: LandscapeNDVisitor {
         } else {
             for i in 0..<d { cMatrix[i * d + i] = ws.diagC[i]; pMatrix[i * d + i] = ws.factor[i] }
         }
-        let stream = RandomStream(generator: stage.generator, seed: stage.seed)
+        let stream = stage.generator.makeSource(seed: stage.seed)
         var projections = [[Double]](repeating: [], count: d)
         for i in 0..<d { projections[i].reserveCapacity(stage.steps) }
         var sum = [Double](repeating: 0, count: d), cross = [Double](repeating: 0, count: d * d)

@@ -7,7 +7,13 @@ import NumericKit
 public enum EscapeSimulation {
     /// Runs the ensemble and summarises it.
     public static func run(_ problem: EscapeProblem, _ options: EnsembleOptions) throws -> SimulationResult {
-        try problem.withReducedSDE(EnsembleVisitor(problem: problem, options: options))
+        try run(problem, options, lanes: true)
+    }
+
+    /// `lanes: false` keeps the fast engine on its one-trajectory loops (the reference its
+    /// SIMD-lane loops are tested against; the outcomes are the same).
+    static func run(_ problem: EscapeProblem, _ options: EnsembleOptions, lanes: Bool) throws -> SimulationResult {
+        try problem.withReducedSDE(EnsembleVisitor(problem: problem, options: options, lanes: lanes))
     }
 
     /// The SDE time one integrator step of `run` covers: the requested or default dt, or η
@@ -53,6 +59,8 @@ public struct SimulationResult: Sendable {
 struct EnsembleVisitor: ReducedSDEVisitor {
     let problem: EscapeProblem
     let options: EnsembleOptions
+    /// Whether the fast engine interleaves trajectories in SIMD lanes.
+    let lanes: Bool
 
     func visit<L: Landscape1D, N: GradientNoise1D, P: Preconditioner1D>(_ sde: ReducedSDE<L, N, P>) throws -> SimulationResult {
         let g = problem.geometry
@@ -71,7 +79,7 @@ struct EnsembleVisitor: ReducedSDEVisitor {
             }
             return result(outcomes, dt: dt, integrator: kind.rawValue)
         case .discrete:
-            let outcomes = try problem.withIteration(IterationVisitor(problem: problem, options: options,
+            let outcomes = try problem.withIteration(IterationVisitor(problem: problem, options: options, lanes: lanes,
                                                                       landscape: sde.landscape, noise: sde.noise))
             return result(outcomes, dt: nil, integrator: nil)
         }
@@ -91,7 +99,7 @@ struct EnsembleVisitor: ReducedSDEVisitor {
         let trajectory = SDETrajectory(sde: sde, integrator: integrator, start: g.start.x, target: g.target,
                                        dt: dt, maxSteps: problem.maxSteps, radius: problem.divergenceRadius)
         // The fast engine interleaves trajectories in SIMD lanes (same numbers as its scalar loop).
-        if options.generator == .fast { return trajectory.runLanes(options) }
+        if lanes && options.generator == .fast { return trajectory.runLanes(options) }
         return EnsembleRunner.run(trajectory, options)
     }
 }
@@ -100,6 +108,7 @@ struct EnsembleVisitor: ReducedSDEVisitor {
 struct IterationVisitor<L: Landscape1D, N: GradientNoise1D>: OptimizerIterationVisitor {
     let problem: EscapeProblem
     let options: EnsembleOptions
+    let lanes: Bool
     let landscape: L
     let noise: N
 
@@ -108,6 +117,7 @@ struct IterationVisitor<L: Landscape1D, N: GradientNoise1D>: OptimizerIterationV
         let trajectory = IterationTrajectory(iteration: NoisyIteration(landscape: landscape, noise: noise, optimizer: optimizer),
                                              start: g.start.x, target: g.target,
                                              maxSteps: problem.maxSteps, radius: problem.divergenceRadius)
+        if lanes && options.generator == .fast { return trajectory.runLanes(options) }
         return EnsembleRunner.run(trajectory, options)
     }
 }

@@ -16,15 +16,9 @@ import NumericKit
 /// order ``SDETrajectory/run(_:)`` draws them, and every lane computes the same floating-
 /// point operations: the outcomes equal the scalar fast engine's bit for bit, for any
 /// thread count (tested in FastEngineTests).
-extension SDETrajectory {
-    public func runLanes(_ options: EnsembleOptions) -> [TrajectoryOutcome] {
-        EnsembleRunner.forEachWorker(options) { queue, outcomes in
-            self.laneWorker(runSeed: options.seed, queue: &queue, outcomes: outcomes)
-        }
-    }
-
+extension SDETrajectory: LaneSimulator {
     @inlinable
-    func laneWorker(runSeed: UInt64, queue: inout TrajectoryQueue, outcomes: OutcomeBuffer) {
+    public func laneWorker(runSeed: UInt64, queue: inout TrajectoryQueue, outcomes: OutcomeBuffer) {
         typealias Values = NormalLanes.Values
         let width = NormalLanes.width
         let lanes = NormalLanes()
@@ -35,68 +29,42 @@ extension SDETrajectory {
         let upper = target + radius
         let bridgeCutoff = 0.5 * BrownianBridge.negligibleExponent * dt
 
-        // Lane k runs trajectory `index[k]` (−1: idle, the queue is empty) begun at step `began[k]`.
-        var index = [Int](repeating: -1, count: width)
-        var began = [Int](repeating: 0, count: width)
-        var active = 0
-        for k in 0..<width {
-            guard let i = queue.take() else { break }
-            index[k] = i
-            lanes.seed(lane: k, runSeed: runSeed, stream: i)
-            active += 1
-        }
+        var schedule = LaneSchedule(runSeed: runSeed, maxSteps: maxSteps, lanes: lanes, queue: &queue)
+        // SIMD values, not LaneValues: the compiler unrolls and vectorises the per-lane loop
+        // for smooth landscapes (quartic: 260 against 129 M steps/s).
         var x = Values(repeating: start)
-        var step = 0
-        var nextCensor = maxSteps
         let targets = Values(repeating: target), lowers = Values(repeating: lower)
         let cutoff = Values(repeating: bridgeCutoff)
-        while active > 0 {
+        while schedule.active > 0 {
             let z = lanes.gaussians()
             var next = Values()
             for k in 0..<width {
                 next[k] = integrator.advance(x[k], sde: sde, dt: dt, sqrtDt: sqrtDt, normal: z[k])
             }
-            step += 1
+            schedule.advance()
             var attention = (next .>= targets) .| .!(next .> lowers)
             var g = Values()
             if bridge {
                 for k in 0..<width { g[k] = sde.diffusion(x[k]) }
                 attention .|= (targets - x) * (targets - next) .< cutoff * g * g
             }
-            if _slowPath(NormalLanes.any(attention) || step >= nextCensor) {
+            if _slowPath(NormalLanes.any(attention) || schedule.censorDue) {
                 for k in 0..<width {
-                    let steps = step - began[k]
                     let position = next[k]
-                    var outcome: TrajectoryOutcome?
-                    if position >= target {
-                        outcome = TrajectoryOutcome(position < upper ? .escaped : .diverged, steps: steps)
-                    } else if !(position > lower) {
-                        outcome = TrajectoryOutcome(.diverged, steps: steps)
-                    } else if bridge {
+                    var outcome = schedule.verdict(lane: k, position: position, target: target, lower: lower, upper: upper)
+                    if outcome == nil, bridge {
                         let gap = (target - x[k]) * (target - position)
                         if gap < bridgeCutoff * g[k] * g[k],
                            lanes.uniform(lane: k) < BrownianBridge.crossingProbability(
                                from: x[k], to: position, target: target, variancePerStep: g[k] * g[k] * dt) {
-                            outcome = TrajectoryOutcome(.escaped, steps: steps)
+                            outcome = TrajectoryOutcome(.escaped, steps: schedule.steps(lane: k))
                         }
                     }
-                    if outcome == nil, steps >= maxSteps { outcome = TrajectoryOutcome(.censored, steps: steps) }
-                    guard let outcome else { continue }
-                    if index[k] >= 0 {
-                        outcomes.set(index[k], outcome)
-                        active -= 1
+                    if schedule.settle(lane: k, outcome, lanes: lanes, queue: &queue, outcomes: outcomes) {
+                        next[k] = start
                     }
-                    if let i = queue.take() {
-                        index[k] = i
-                        lanes.seed(lane: k, runSeed: runSeed, stream: i)
-                        active += 1
-                    } else {
-                        index[k] = -1
-                    }
-                    began[k] = step
-                    next[k] = start
                 }
-                nextCensor = began.min()! + maxSteps
+                schedule.rescheduleCensor()
             }
             x = next
         }

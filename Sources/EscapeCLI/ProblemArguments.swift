@@ -112,8 +112,8 @@ struct EnsembleArguments: ParsableArguments {
 
     @Option(help: """
         Random numbers: a GSL generator (\(RandomGenerator.allCases.filter(\.isGSL).map(\.rawValue).joined(separator: ", "))) \
-        with GSL's ziggurat, or fast: xoshiro256++ with DiffusionEscape's ziggurat, 1-D SDE ensembles \
-        interleaved eight to a SIMD register (≈ 5× faster; statistically equivalent, docs/performance.md).
+        with GSL's ziggurat, or fast: xoshiro256++ with DiffusionEscape's ziggurat, 1-D ensembles \
+        interleaved eight to a SIMD register (≈ 5× faster on SDEs; statistically equivalent, docs/usage.md).
         """)
     var rng: RandomGenerator = .mt19937
 }

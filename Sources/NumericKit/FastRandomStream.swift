@@ -1,4 +1,4 @@
-/// The fast engine's stream: xoshiro256++ (``Xoshiro256PlusPlus``) with the 256-layer
+/// The fast engine's stream: xoshiro256++ (``Xoshiro256PlusPlus``) with the 1024-layer
 /// ziggurat (``ZigguratNormal``), seeded per trajectory exactly like the GSL streams
 /// (``StreamSeeding/streamSeed(run:stream:)``, then four SplitMix64 outputs).
 ///

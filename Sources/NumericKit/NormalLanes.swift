@@ -81,7 +81,7 @@ public final class NormalLanes {
     @inlinable @inline(__always)
     public func gaussians() -> Values {
         let bits = next()
-        let layer = bits & Words(repeating: 0xFF)
+        let layer = bits & Words(repeating: ZigguratNormal.layerMask)
         let u = unsafeBitCast((bits &>> 12) | Words(repeating: 0x3FF0_0000_0000_0000), to: Values.self) * 2 - 3
         let x = ziggurat.x
         var z = u * Self.gather(x, layer, offset: 0)

@@ -5,7 +5,7 @@
 /// loop specialised for its generator.
 ///
 /// A source belongs to one thread (reference semantics, not `Sendable`).
-public protocol RandomSource: AnyObject {
+public protocol RandomSource: AnyObject, SendableMetatype {
     /// A standard normal draw, N(0, 1).
     func gaussian() -> Double
     /// A uniform draw on [0, 1).
@@ -16,3 +16,11 @@ public protocol RandomSource: AnyObject {
 }
 
 extension RandomStream: RandomSource {}
+
+extension RandomGenerator {
+    /// A source of this engine seeded with `seed`: a GSL ``RandomStream`` or, for `fast`, a
+    /// ``FastRandomStream``. (Hot loops take the concrete type instead, as EnsembleRunner does.)
+    public func makeSource(seed: UInt64) -> any RandomSource {
+        isGSL ? RandomStream(generator: self, seed: seed) : FastRandomStream(seed: seed)
+    }
+}

@@ -1,31 +1,38 @@
 import Foundation
 
-/// Standard normal draws by the ziggurat method with 256 layers, from 64 random bits.
+/// Standard normal draws by the ziggurat method with 1024 layers, from 64 random bits.
 ///
 /// Marsaglia & Tsang, "The ziggurat method for generating random variables", J. Stat.
-/// Softw. 5(8), 2000, with the 256-layer constants R = 3.6541528853610088 and layer area
-/// V = 0.00492867323399 and the 64-bit layout of Doornik, "An improved ziggurat method to
+/// Softw. 5(8), 2000, with the 64-bit layout of Doornik, "An improved ziggurat method to
 /// generate normal random samples" (2005): from one 64-bit word w, the layer is
-/// i = w mod 256 and the signed uniform u = 2·m − 3 with m ∈ [1, 2) built from the top 52
-/// bits. The draw is x = u·xᵢ; it is accepted at once when |x| < xᵢ₊₁ (≈ 99% of draws).
+/// i = w mod 1024 (bits 0–9) and the signed uniform u = 2·m − 3 with m ∈ [1, 2) built from
+/// the top 52 bits (12–63). The draw is x = u·xᵢ; it is accepted at once when |x| < xᵢ₊₁.
+/// With N = 1024 layers that is 99.57% of draws (256 layers: 98.51%) — which matters in
+/// eight SIMD lanes, where one rejected lane sends the step down the slow path: 3.4% of
+/// steps instead of 11.3%, for 16 KB of tables that stay in L1.
 /// Otherwise: layer 0 samples the tail beyond R by Marsaglia's exponential method; the
 /// other layers accept in the wedge when fᵢ₊₁ + (fᵢ − fᵢ₊₁)·U < e^{−x²/2}, else start over
-/// with a fresh word. Table: x₁ = R, x₀ = V/f(R), xᵢ₊₁ = √(−2 ln(V/xᵢ + f(xᵢ))), x₂₅₆ = 0,
-/// fᵢ = e^{−xᵢ²/2}.
+/// with a fresh word. Table: x₁ = R, x₀ = V/f(R), xᵢ₊₁ = √(−2 ln(V/xᵢ + f(xᵢ))), x_N = 0,
+/// fᵢ = e^{−xᵢ²/2}, with V = R·f(R) + √(π/2)·erfc(R/√2) (base strip plus tail) and R the root
+/// that makes the top layer's area x_{N−1}(1 − f_{N−1}) equal V too: R = 4.038849846109505
+/// for N = 1024 (found by bisection; the same procedure gives Marsaglia & Tsang's
+/// 3.6541528853610088 for N = 256).
 ///
 /// The fast path needs only two table reads, a multiply and a compare, which is what lets
 /// ``NormalLanes`` run it in SIMD lanes; the slow path is shared by both.
 public struct ZigguratNormal: @unchecked Sendable {
-    /// xᵢ, i = 0…256 (decreasing; x₂₅₆ = 0). Immutable after `init`.
+    /// xᵢ, i = 0…N (decreasing; x_N = 0). Immutable after `init`.
     public let x: UnsafeMutablePointer<Double>
     /// fᵢ = e^{−xᵢ²/2}.
     public let f: UnsafeMutablePointer<Double>
 
-    public static let layers = 256
+    public static let layers = 1024
+    /// The layer index of a word: its low 10 bits.
+    public static let layerMask: UInt64 = 0x3FF
     /// The start of the tail, R.
-    public static let tailStart = 3.6541528853610088
+    public static let tailStart = 4.038849846109505
     /// The area of each layer (and of the base strip with the tail), V.
-    public static let layerArea = 0.00492867323399
+    public static let layerArea = tailStart * density(tailStart) + (Double.pi / 2).squareRoot() * erfc(tailStart / 2.squareRoot())
 
     /// The tables, built once per process.
     public static let shared = ZigguratNormal()
@@ -55,7 +62,7 @@ public struct ZigguratNormal: @unchecked Sendable {
     /// A normal draw starting from the word `bits`; further words (rarely) from `generator`.
     @inlinable
     public func normal(bits first: UInt64, using generator: inout Xoshiro256PlusPlus) -> Double {
-        let i = Int(first & 0xFF)
+        let i = Int(first & Self.layerMask)
         let z = Self.signedUniform(first) * x[i]
         if abs(z) < x[i + 1] { return z }
         return rejected(bits: first, using: &generator)
@@ -66,7 +73,7 @@ public struct ZigguratNormal: @unchecked Sendable {
     public func rejected(bits first: UInt64, using generator: inout Xoshiro256PlusPlus) -> Double {
         var bits = first
         while true {
-            let i = Int(bits & 0xFF)
+            let i = Int(bits & Self.layerMask)
             let u = Self.signedUniform(bits)
             let z = u * x[i]
             if abs(z) < x[i + 1] { return z }

@@ -68,7 +68,7 @@ public enum SweepRunner {
                            progress: (Progress) -> Void = { _ in }) throws -> Outcome {
         let started = Date()
         let points = try prepared ?? prepare(spec, shard: shard, force: force)
-        _ = try EnsembleOptions(trajectories: spec.trajectories, seed: spec.seed, threads: threads)
+        _ = try EnsembleOptions(trajectories: spec.trajectories, seed: spec.seed, threads: threads, generator: spec.generator)
         try TableWriter.prepare(directory: directory)
         let record = SweepRecord(spec: spec, shard: shard)
         let specURL = directory.appendingPathComponent(SweepOutputs.recordFileName)
@@ -104,7 +104,8 @@ public enum SweepRunner {
         var ran = 0
         for point in points where !done.contains(point.index) {
             let clock = ContinuousClock.now
-            let options = try EnsembleOptions(trajectories: spec.trajectories, seed: point.seed, threads: threads)
+            let options = try EnsembleOptions(trajectories: spec.trajectories, seed: point.seed, threads: threads,
+                                              generator: spec.generator)
             let row = try simulate(point, options: options, allowance: spec.allowance) {
                 let d = ContinuousClock.now - clock
                 return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18

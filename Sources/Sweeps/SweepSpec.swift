@@ -36,18 +36,25 @@ public struct SweepSpec: Sendable, Equatable, Codable {
     /// The stated discretisation allowance (relative) of the agreement verdicts.
     public var allowance: Double
     public var fits: [FitRequest]
+    /// The random-number engine (`"rng"`; absent: GSL mt19937, the default engine).
+    public var rng: RandomGenerator?
 
     public init(name: String, description: String? = nil, base: [String: ParameterValue], axes: [SweepAxis],
-                trajectories: Int, seed: UInt64, allowance: Double = 0.03, fits: [FitRequest] = []) {
+                trajectories: Int, seed: UInt64, allowance: Double = 0.03, fits: [FitRequest] = [],
+                rng: RandomGenerator? = nil) {
         self.name = name; self.description = description; self.base = base; self.axes = axes
         self.trajectories = trajectories; self.seed = seed; self.allowance = allowance; self.fits = fits
+        self.rng = rng
     }
+
+    /// The engine the points run on.
+    public var generator: RandomGenerator { rng ?? .mt19937 }
 
     /// The derived parameter that solves for the landscape's barrier.
     public static let effectiveBarrier = "effective-barrier"
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case name, description, base, axes, trajectories, seed, allowance, fits
+        case name, description, base, axes, trajectories, seed, allowance, fits, rng
     }
 
     public init(from decoder: Decoder) throws {
@@ -60,6 +67,7 @@ public struct SweepSpec: Sendable, Equatable, Codable {
         seed = try c.decode(UInt64.self, forKey: .seed)
         allowance = try c.decodeIfPresent(Double.self, forKey: .allowance) ?? 0.03
         fits = try c.decodeIfPresent([FitRequest].self, forKey: .fits) ?? []
+        rng = try c.decodeIfPresent(RandomGenerator.self, forKey: .rng)
     }
 
     /// Reads and validates a sweep file.

@@ -25,16 +25,36 @@ struct FastEngineTests {
                               maxSteps: Int, radius: Double?) throws {
         let problem = try makeProblem(spec, noise: noise, lr: lr, model: .sde(integrator: integrator, dt: dt),
                                       maxSteps: maxSteps, radius: radius)
-        let scalar = try EscapeSimulation.run(problem, EnsembleOptions(trajectories: 203, seed: 5, threads: 1, generator: .fast))
-        // EscapeSimulation takes the lane engine for .fast; the scalar loop is EnsembleRunner's.
-        let reference = try problem.withReducedSDE(ScalarFastVisitor(problem: problem, trajectories: 203, seed: 5))
-        #expect(scalar.outcomes == reference)
-        let twoThreads = try EscapeSimulation.run(problem, EnsembleOptions(trajectories: 203, seed: 5, threads: 2, generator: .fast))
-        #expect(twoThreads.outcomes == reference)
+        let reference = try EscapeSimulation.run(problem, EnsembleOptions(trajectories: 203, seed: 5, threads: 1, generator: .fast),
+                                                 lanes: false).outcomes
+        for threads in [1, 2] {
+            let lanes = try EscapeSimulation.run(problem, EnsembleOptions(trajectories: 203, seed: 5, threads: threads, generator: .fast))
+            #expect(lanes.outcomes == reference)
+        }
         let kinds = Set(reference.map(\.kind))
         #expect(kinds.contains(.escaped))
         if maxSteps < 10_000 { #expect(kinds.contains(.censored)) }
         if radius != nil { #expect(kinds.contains(.diverged)) }
+    }
+
+    /// The same for the optimizers' own iterations (IterationTrajectory.runLanes): Adam,
+    /// InvAdam and heavy-ball momentum, with a step cap that censors some trajectories.
+    @Test(arguments: [
+        (OptimizerKind.adam, 0.4, 2_000),
+        (.invadam, 0.2, 2_000),
+        (.momentum, 0.002, 400),
+    ])
+    func iterationLanesEqualScalarLoop(optimizer: OptimizerKind, lr: Double, maxSteps: Int) throws {
+        let sigma2 = optimizer == .momentum ? 125.0 : 1
+        let problem = try EscapeProblem(landscape: LandscapeSpec.parse("quartic:barrier=1"), optimizer: optimizer,
+                                        noise: .isotropic(sigma2: sigma2), learningRate: lr, model: .discrete, maxSteps: maxSteps)
+        let reference = try EscapeSimulation.run(problem, EnsembleOptions(trajectories: 203, seed: 5, threads: 1, generator: .fast),
+                                                 lanes: false).outcomes
+        for threads in [1, 2] {
+            let lanes = try EscapeSimulation.run(problem, EnsembleOptions(trajectories: 203, seed: 5, threads: threads, generator: .fast))
+            #expect(lanes.outcomes == reference)
+        }
+        #expect(Set(reference.map(\.kind)).isSuperset(of: [.escaped, .censored]))
     }
 
     /// The same quartic ensemble (ΔΦ = 4, dt = 0.01) on both engines, 6 000 trajectories each:
@@ -56,26 +76,5 @@ struct FastEngineTests {
         #expect(difference < 4 * (a.standardError! * a.standardError! + b.standardError! * b.standardError!).squareRoot())
         #expect(Comparison.agrees(a, prediction, sigmas: 4, allowance: 0.03))
         #expect(Comparison.agrees(b, prediction, sigmas: 4, allowance: 0.03))
-    }
-}
-
-/// The scalar fast loop for a problem's SDE: EnsembleRunner with FastRandomStream, one thread.
-struct ScalarFastVisitor: ReducedSDEVisitor {
-    let problem: EscapeProblem
-    let trajectories: Int
-    let seed: UInt64
-
-    func visit<L: Landscape1D, N: GradientNoise1D, P: Preconditioner1D>(_ sde: ReducedSDE<L, N, P>) throws -> [TrajectoryOutcome] {
-        guard case .sde(let kind, let dt?) = problem.model else { throw InvalidParameter("model", given: "", allowed: "sde with dt") }
-        let g = problem.geometry
-        let options = try EnsembleOptions(trajectories: trajectories, seed: seed, threads: 1, generator: .fast)
-        switch kind {
-        case .eulerMaruyama:
-            return EnsembleRunner.run(SDETrajectory(sde: sde, integrator: EulerMaruyama(), start: g.start.x, target: g.target, dt: dt,
-                                                    maxSteps: problem.maxSteps, radius: problem.divergenceRadius), options)
-        case .milstein:
-            return EnsembleRunner.run(SDETrajectory(sde: sde, integrator: Milstein(), start: g.start.x, target: g.target, dt: dt,
-                                                    maxSteps: problem.maxSteps, radius: problem.divergenceRadius), options)
-        }
     }
 }

@@ -16,19 +16,22 @@ struct FastRandomTests {
         #expect((0..<expected.count).map { _ in g.next() } == expected)
     }
 
-    /// Every layer of the ziggurat has the area V: xᵢ·(fᵢ₊₁ − fᵢ) = V for i = 1…255, the base
-    /// strip plus tail has V too (x₀·f(R) = V), and the table ends at x₂₅₆ = 0.
+    /// Every layer of the ziggurat has the area V: xᵢ·(fᵢ₊₁ − fᵢ) = V for i = 1…N − 2, the base
+    /// strip plus tail has V too (x₀·f(R) = V), the top layer closes the construction, and the
+    /// table ends at x_N = 0.
     @Test func zigguratLayersHaveEqualArea() {
         let z = ZigguratNormal.shared
         let v = ZigguratNormal.layerArea
-        #expect(z.x[1] == ZigguratNormal.tailStart && z.x[256] == 0)
+        let n = ZigguratNormal.layers
+        #expect(z.x[1] == ZigguratNormal.tailStart && z.x[n] == 0)
         #expect(abs(z.x[0] * z.f[1] - v) < 1e-15)
-        for i in 1..<255 {
+        for i in 1..<(n - 1) {
             #expect(z.x[i + 1] < z.x[i])
             #expect(abs(z.x[i] * (z.f[i + 1] - z.f[i]) - v) < 1e-12, "layer \(i)")
         }
-        // The top layer, whose upper edge is the density's peak f(0) = 1, closes the construction.
-        #expect(abs(z.x[255] * (1 - z.f[255]) - v) < 1e-9)
+        // The top layer, whose upper edge is the density's peak f(0) = 1, closes the construction
+        // (R is the bisection root to double precision; the recursion loses ≈ 1 digit).
+        #expect(abs(z.x[n - 1] * (1 - z.f[n - 1]) - v) < 1e-13)
     }
 
     /// Moments of 2·10⁶ draws within 4 standard errors of N(0, 1): SE of the mean 1/√n, of
@@ -97,8 +100,8 @@ struct FastRandomTests {
                 #expect(lanes.uniform(lane: k) == scalar[k].uniform())
             }
         }
-        // 400 000 draws: ≈ 100 from the tail, ≈ 4 000 through the slow path in all.
-        #expect(tailDraws > 50)
+        // 400 000 draws: ≈ 22 from the tail beyond R, ≈ 1 700 through the slow path in all.
+        #expect(tailDraws >= 5)
         // Re-seeding one lane leaves the others' streams where they were.
         lanes.seed(lane: 2, runSeed: 11, stream: 77)
         let restarted = FastRandomStream(runSeed: 11, stream: 77)

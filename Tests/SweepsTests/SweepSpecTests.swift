@@ -95,6 +95,7 @@ struct SweepSpecTests {
         ("\"noise\": \"hessian\"", "\"noise\": \"hessain\"", "base.noise"),
         ("\"noise\": \"hessian\"", "\"noise\": \"hessian\", \"sigma2\": 2", "base.sigma2"),
         ("{\"name\"", "[{\"name\"", "t"),
+        ("\"seed\": 5}", "\"seed\": 5, \"rng\": \"fastest\"}", "rng"),
     ])
     func badFieldsAreNamed(_ find: String, _ replace: String, _ field: String) {
         let e = error(Self.valid.replacingOccurrences(of: find, with: replace))
@@ -109,7 +110,10 @@ struct SweepSpecTests {
 
     /// The encoded spec decodes to itself (sweep.json reruns and resumes the same sweep).
     @Test func specRoundTrips() throws {
-        for spec in ReproduceSuite.specs(quick: true, seed: 3) + [try decode(Self.valid)] {
+        let fast = try decode(Self.valid.replacingOccurrences(of: "\"seed\": 5}", with: "\"seed\": 5, \"rng\": \"fast\"}"))
+        let standard = try decode(Self.valid)
+        #expect(fast.generator == .fast && standard.generator == .mt19937)
+        for spec in ReproduceSuite.specs(quick: true, seed: 3) + [try decode(Self.valid), fast] {
             let data = try JSONEncoder().encode(spec)
             #expect(try SweepSpec.decode(data) == spec)
         }
