@@ -1,9 +1,9 @@
 # DiffusionEscape. Everything is built in release with testing enabled: the statistical
 # tests run millions of SDE steps and are ~30× slower in a debug build, and one set of
 # flags for build, test and run means nothing is compiled twice. `-target-cpu native` lets
-# the fast engine's SIMD lanes use the machine's vector units (AVX2 here: 266 against 139 M
-# steps/s with the x86-64 baseline, docs/performance.md); Swift never contracts a·b + c into
-# an FMA, so every number is the same as with the baseline build.
+# the fast engine's SIMD lanes use the machine's vector units (AVX2 here; with the x86-64
+# baseline's SSE2 a prototype of the lane loop ran at about half the speed); Swift never
+# contracts a·b + c into an FMA, so every number is the same as with the baseline build.
 SWIFT_FLAGS := -c release -Xswiftc -enable-testing -Xswiftc -target-cpu -Xswiftc native
 BIN := .build/release
 

@@ -69,7 +69,7 @@ def profile(path):
 def category(ob, fl, line, source_lines):
     base = fl.rsplit("/", 1)[-1]
     if "libgsl" in ob: return "random numbers (GSL)"
-    if "libm" in ob: return "bridge test (exp)"
+    if "libm" in ob: return "libm exp/log (bridge test, ziggurat wedges and tails)"
     if base in RANDOM_FILES: return "random numbers"
     # The compiler fuses L′(x) into the update expression, so the two share one category.
     if base in GRADIENT_FILES or base in STEP_FILES: return "gradient + update"

@@ -162,8 +162,8 @@ $mem_rows
 Instructions per step from \`valgrind --tool=callgrind\` (instruction counts are reproducible,
 unlike times): two runs of each case with different trajectory counts, the difference divided
 by the difference in steps, so start-up cancels; attributed to source lines and grouped by
-bench/callgrind_breakdown.py (GSL's library code counts as random numbers, libm's exp as the
-bridge test). The landscape, noise and integrator are inlined across modules into the
+bench/callgrind_breakdown.py (GSL's library code counts as random numbers; libm's exp and log
+serve both the bridge test and the ziggurats' rare wedge and tail draws). The landscape, noise and integrator are inlined across modules into the
 trajectory loop, where a release build keeps no source lines for them; the profile therefore
 runs the same code built with \`-g -Xfrontend -experimental-serialize-debug-info\` (make bench
 does this in .build/profile; the instruction totals equal the release build's). The compiler
@@ -180,7 +180,9 @@ masks). Instructions are not time: one SIMD instruction does eight lanes' work, 
 interleaving hides the latency of the chain x → L′(x) → x′ that bounds a one-trajectory loop —
 which is why Adam's iteration (three divisions and a square root in its chain) gains less from
 lanes than the SDEs. No case allocates per step: the d-dimensional workspace (θ, ∇L, ∇²L,
-normals, eigen-workspace) and the lanes' state are allocated once per trajectory or worker, so
-the d-D cost is linear in d (nd-10 against nd-100 per dimension in the table).
+normals, eigen-workspace) is allocated once per trajectory — its figure above is those few
+allocations spread over a trajectory's 2 000 steps — and the lanes' state once per worker, so
+the d-D cost is linear in d (nd-10 against nd-100 per dimension in the table). The d-D
+ensembles here have 500 trajectories, below the ≥ 1 000 at which the 2-core speed-up is judged.
 DOC
 echo "wrote docs/performance.md"
