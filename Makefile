@@ -24,8 +24,11 @@ reproduce: build
 reproduce-quick: build
 	$(BIN)/escape reproduce --quick
 
-test: build
-	swift test $(SWIFT_FLAGS)
+# `swift test` after a plain `swift build` recompiles every module (its build description
+# differs), so the tests build once, tool and test bundle together, and then run as built.
+test: deps
+	swift build $(SWIFT_FLAGS) --build-tests
+	swift test $(SWIFT_FLAGS) --skip-build
 
 # Benchmark: our default and fast engines against C + GSL and numpy, memory, and a callgrind
 # profile of one step; rewrites docs/performance.md (≈ 10 min). The profile uses the same code
