@@ -28,8 +28,9 @@ public struct IterationTrajectory<L: Landscape1D, N: GradientNoise1D, O: Optimiz
         while k < maxSteps {
             theta = iteration.advance(theta, normal: stream.gaussian())
             k += 1
-            if theta >= target { return TrajectoryOutcome(theta < upper ? .escaped : .diverged, steps: k) }
-            guard theta > lower else { return TrajectoryOutcome(.diverged, steps: k) }
+            if let outcome = TrajectoryOutcome.afterStep(to: theta, target: target, lower: lower, upper: upper, steps: k) {
+                return outcome
+            }
         }
         return TrajectoryOutcome(.censored, steps: k)
     }

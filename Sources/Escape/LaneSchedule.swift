@@ -64,7 +64,7 @@ public struct LaneSchedule {
     @inlinable
     public mutating func settle(lane k: Int, _ outcome: TrajectoryOutcome?, lanes: NormalLanes,
                                 queue: inout TrajectoryQueue, outcomes: OutcomeBuffer) -> Bool {
-        let steps = step - began[k]
+        let steps = steps(lane: k)
         guard let outcome = outcome ?? (steps >= maxSteps ? TrajectoryOutcome(.censored, steps: steps) : nil) else {
             return false
         }
@@ -83,15 +83,10 @@ public struct LaneSchedule {
         return true
     }
 
-    /// The verdict of the grid-point tests on a lane's new position: escaped (diverged beyond
-    /// `upper`) at or past the target, diverged at or below `lower` or non-finite, else nil —
-    /// the order of the one-trajectory loops' tests.
+    /// ``TrajectoryOutcome/afterStep(to:target:lower:upper:steps:)`` for lane k's trajectory.
     @inlinable
     public func verdict(lane k: Int, position: Double, target: Double, lower: Double, upper: Double) -> TrajectoryOutcome? {
-        let steps = step - began[k]
-        if position >= target { return TrajectoryOutcome(position < upper ? .escaped : .diverged, steps: steps) }
-        if !(position > lower) { return TrajectoryOutcome(.diverged, steps: steps) }
-        return nil
+        TrajectoryOutcome.afterStep(to: position, target: target, lower: lower, upper: upper, steps: steps(lane: k))
     }
 
     /// Recomputes when the oldest lane reaches the cap (after settling lanes).
@@ -126,8 +121,5 @@ public struct LaneValues {
     }
 
     @inlinable @inline(__always)
-    public var vector: NormalLanes.Values {
-        get { base.load(as: NormalLanes.Values.self) }
-        nonmutating set { base.storeBytes(of: newValue, as: NormalLanes.Values.self) }
-    }
+    public var vector: NormalLanes.Values { base.load(as: NormalLanes.Values.self) }
 }

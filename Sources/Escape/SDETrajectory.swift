@@ -41,10 +41,9 @@ public struct SDETrajectory<S: ScalarSDE, I: SDEIntegrator>: TrajectorySimulator
         while n < maxSteps {
             let next = integrator.advance(x, sde: sde, dt: dt, sqrtDt: sqrtDt, normal: stream.gaussian())
             n += 1
-            if next >= target {
-                return TrajectoryOutcome(next < upper ? .escaped : .diverged, steps: n)
+            if let outcome = TrajectoryOutcome.afterStep(to: next, target: target, lower: lower, upper: upper, steps: n) {
+                return outcome
             }
-            guard next > lower else { return TrajectoryOutcome(.diverged, steps: n) }
             if bridge {
                 let g = sde.diffusion(x)
                 let gap = (target - x) * (target - next)

@@ -16,6 +16,17 @@ public struct TrajectoryOutcome: Sendable, Equatable {
     public let steps: Int
 
     @inlinable public init(_ kind: Kind, steps: Int) { self.kind = kind; self.steps = steps }
+
+    /// The 1-D grid-point test after a step to `position`: escaped at or past `target`
+    /// (diverged if also at or beyond `upper`), diverged at or below `lower` or non-finite,
+    /// else nil (the trajectory goes on).
+    @inlinable @inline(__always)
+    public static func afterStep(to position: Double, target: Double, lower: Double, upper: Double,
+                                 steps: Int) -> TrajectoryOutcome? {
+        if position >= target { return TrajectoryOutcome(position < upper ? .escaped : .diverged, steps: steps) }
+        if !(position > lower) { return TrajectoryOutcome(.diverged, steps: steps) }
+        return nil
+    }
 }
 
 /// Simulates one trajectory from a stream already positioned for it.

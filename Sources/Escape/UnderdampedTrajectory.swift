@@ -28,8 +28,9 @@ public struct UnderdampedTrajectory<L: Landscape1D, N: GradientNoise1D>: Traject
         while n < maxSteps {
             (theta, u) = sde.advance(theta, u, dt: dt, sqrtDt: sqrtDt, normal: stream.gaussian())
             n += 1
-            if theta >= target { return TrajectoryOutcome(theta < upper ? .escaped : .diverged, steps: n) }
-            guard theta > lower else { return TrajectoryOutcome(.diverged, steps: n) }
+            if let outcome = TrajectoryOutcome.afterStep(to: theta, target: target, lower: lower, upper: upper, steps: n) {
+                return outcome
+            }
         }
         return TrajectoryOutcome(.censored, steps: n)
     }

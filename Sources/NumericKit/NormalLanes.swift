@@ -47,9 +47,7 @@ public final class NormalLanes {
     @inlinable
     public func generator(lane k: Int) -> Xoshiro256PlusPlus {
         let words = state.assumingMemoryBound(to: UInt64.self)
-        var g = Xoshiro256PlusPlus(seed: 0)
-        g.s0 = words[k]; g.s1 = words[Self.width + k]; g.s2 = words[2 * Self.width + k]; g.s3 = words[3 * Self.width + k]
-        return g
+        return Xoshiro256PlusPlus(state: words[k], words[Self.width + k], words[2 * Self.width + k], words[3 * Self.width + k])
     }
 
     @inlinable

@@ -16,6 +16,12 @@ public struct Xoshiro256PlusPlus: RandomNumberGenerator, Sendable, Equatable {
         s0 = splitmix.next(); s1 = splitmix.next(); s2 = splitmix.next(); s3 = splitmix.next()
     }
 
+    /// The generator in state (s₀, s₁, s₂, s₃) (not all zero).
+    @inlinable
+    public init(state s0: UInt64, _ s1: UInt64, _ s2: UInt64, _ s3: UInt64) {
+        self.s0 = s0; self.s1 = s1; self.s2 = s2; self.s3 = s3
+    }
+
     @inlinable
     public mutating func next() -> UInt64 {
         let result = Self.rotateLeft(s0 &+ s3, by: 23) &+ s0
