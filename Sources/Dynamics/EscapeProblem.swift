@@ -27,7 +27,7 @@ public struct EscapeProblem: Sendable {
     public init(
         landscape: LandscapeModel, side: StartSide = .left, target: EscapeTarget = .midpoint,
         optimizer: OptimizerKind = .sgd, noise: NoiseSpec, learningRate: Double,
-        model: DynamicsModel = .sde(integrator: .eulerMaruyama, dt: nil),
+        model: DynamicsModel = .sde(integrator: .automatic, dt: nil),
         maxSteps: Int = 100_000_000, divergenceRadius: Double? = nil, settings: OptimizerSettings = OptimizerSettings()
     ) throws(InvalidParameter) {
         try Validate.positive(learningRate, "lr")

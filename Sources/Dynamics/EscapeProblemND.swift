@@ -72,7 +72,7 @@ public struct EscapeProblemND: Sendable {
 
     public init(landscape: LandscapeNDModel, from startIndex: Int = 0, target: EscapeTargetND = .midpoint,
                 optimizer: OptimizerKind = .sgd, noise: NoiseSpec, learningRate: Double,
-                model: DynamicsModel = .sde(integrator: .eulerMaruyama, dt: nil), form: PreconditionerForm = .elementwise,
+                model: DynamicsModel = .sde(integrator: .automatic, dt: nil), form: PreconditionerForm = .elementwise,
                 maxSteps: Int = 100_000_000, divergenceRadius: Double? = nil,
                 settings: OptimizerSettings = OptimizerSettings()) throws {
         try Validate.positive(learningRate, "lr")
@@ -88,7 +88,10 @@ public struct EscapeProblemND: Sendable {
                                    allowed: "> 0: the Hessian has vanishing eigenvalues on the way, where C = √(H² + δ²)/B would be singular")
         }
         if case .sde(.milstein, _) = model {
-            throw InvalidParameter("integrator", given: "milstein in d dimensions", allowed: "euler-maruyama (Milstein needs Lévy areas for non-commutative noise)")
+            throw InvalidParameter("integrator", given: "milstein in d dimensions", allowed: "euler-maruyama or auto (Milstein needs Lévy areas for non-commutative noise)")
+        }
+        if case .sde(.skewEuler, _) = model {
+            throw InvalidParameter("integrator", given: "skew-euler in d dimensions", allowed: "euler-maruyama or auto (the interface step is one-dimensional)")
         }
         try model.validate()
         try Validate.stepCap(maxSteps)

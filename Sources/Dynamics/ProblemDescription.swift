@@ -118,7 +118,7 @@ public struct ProblemDescription: Sendable, Equatable {
         }
         let dynamics: DynamicsModel
         switch model {
-        case .sde: dynamics = .sde(integrator: integrator ?? .eulerMaruyama, dt: dt)
+        case .sde: dynamics = .sde(integrator: integrator ?? .automatic, dt: dt)
         case .discrete:
             try refuse(dt, "dt", "--model sde (the discrete iteration steps by the learning rate)")
             try refuse(integrator, "integrator", "--model sde")

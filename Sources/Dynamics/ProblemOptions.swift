@@ -106,7 +106,9 @@ public enum NoiseSpec: Sendable, Equatable, Codable {
 /// Which form of the dynamics is simulated.
 public enum DynamicsModel: Sendable, Equatable, Codable {
     /// The reduced SDE, integrated at step `dt` (nil: the default, 0.01 over the fastest
-    /// relaxation rate P·|L″| at the critical points).
+    /// relaxation rate P·|L″| at the critical points). `automatic` refines dt locally
+    /// (``StepSizeProfile``) and crosses jumps of g exactly (``SkewEuler``); a named
+    /// integrator runs on the uniform grid dt.
     case sde(integrator: IntegratorKind, dt: Double?)
     /// The optimizer's discrete iteration, one optimizer step at a time.
     case discrete

@@ -52,3 +52,14 @@ public struct ReducedSDE<L: Landscape1D, N: GradientNoise1D, P: Preconditioner1D
     /// Points where the drift or diffusion is not smooth: the landscape's and the noise's.
     public var breakpoints: [Double] { Array(Set(landscape.breakpoints + noise.breakpoints)).sorted() }
 }
+
+extension ReducedSDE {
+    /// The breakpoints where g jumps (relative change above 10⁻¹²), with the one-sided values
+    /// g(c−), g(c+): where ``SkewEuler`` takes its interface step.
+    public var diffusionInterfaces: [DiffusionInterface] {
+        breakpoints.compactMap { c in
+            let left = diffusion(c.nextDown), right = diffusion(c.nextUp)
+            return abs(left - right) > 1e-12 * max(left, right) ? DiffusionInterface(position: c, left: left, right: right) : nil
+        }
+    }
+}

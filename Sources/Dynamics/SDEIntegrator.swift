@@ -1,3 +1,5 @@
+import NumericKit
+
 /// A one-step scheme for a scalar Itô SDE, advancing X by dt with Brownian increment
 /// ΔW = √dt·z, z ~ N(0, 1).
 ///
@@ -6,6 +8,11 @@
 public protocol SDEIntegrator: Sendable {
     /// X(t + dt) from X(t) = x.
     func advance<S: ScalarSDE>(_ x: Double, sde: S, dt: Double, sqrtDt: Double, normal z: Double) -> Double
+    /// X(t + dt) from X(t) = x, for schemes that draw more than the one normal z per step
+    /// (``SkewEuler``'s interface coin) from the trajectory's own stream `random`. The
+    /// default ignores `random`.
+    func advance<S: ScalarSDE, R: RandomSource>(_ x: Double, sde: S, dt: Double, sqrtDt: Double,
+                                                normal z: Double, random: R) -> Double
     /// Strong order of convergence for general (multiplicative) noise.
     static var strongOrder: Double { get }
     /// Weak order of convergence.
@@ -16,8 +23,20 @@ public protocol SDEIntegrator: Sendable {
     static var name: String { get }
 }
 
+extension SDEIntegrator {
+    @inlinable @inline(__always)
+    public func advance<S: ScalarSDE, R: RandomSource>(_ x: Double, sde: S, dt: Double, sqrtDt: Double,
+                                                       normal z: Double, random: R) -> Double {
+        advance(x, sde: sde, dt: dt, sqrtDt: sqrtDt, normal: z)
+    }
+}
+
 /// The integrators selectable with `--integrator`.
 public enum IntegratorKind: String, CaseIterable, Sendable, Codable {
+    /// `skew-euler` where the diffusion coefficient jumps on the escape path, else
+    /// `euler-maruyama` (they coincide where nothing jumps).
+    case automatic = "auto"
     case eulerMaruyama = "euler-maruyama"
     case milstein
+    case skewEuler = "skew-euler"
 }

@@ -39,7 +39,7 @@ public struct EscapeEstimate: Sendable, Equatable, Codable {
     /// diverged / trajectories.
     public var divergedFraction: Double { Double(diverged) / Double(trajectories) }
 
-    /// Statistics of `outcomes`, each step worth `timePerStep` of SDE time, with learning
+    /// Statistics of `outcomes`, each nominal step worth `timePerStep` of SDE time, with learning
     /// rate η for the conversion to optimizer steps. Sums run in index order, so the
     /// result does not depend on how the ensemble was scheduled.
     public init(outcomes: [TrajectoryOutcome], timePerStep: Double, learningRate: Double) {
@@ -48,7 +48,7 @@ public struct EscapeEstimate: Sendable, Equatable, Codable {
         var sum = 0.0, censoredTime = 0.0, steps = 0
         for outcome in outcomes {
             steps += outcome.steps
-            let t = Double(outcome.steps) * timePerStep
+            let t = outcome.duration * timePerStep
             switch outcome.kind {
             case .escaped: escapedCount += 1; sum += t
             case .censored: censoredCount += 1; censoredTime += t
@@ -64,7 +64,7 @@ public struct EscapeEstimate: Sendable, Equatable, Codable {
             let mean = sum / Double(escapedCount)
             var squares = 0.0
             for outcome in outcomes where outcome.kind == .escaped {
-                let d = Double(outcome.steps) * timePerStep - mean
+                let d = outcome.duration * timePerStep - mean
                 squares += d * d
             }
             meanTime = mean

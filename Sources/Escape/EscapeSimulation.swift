@@ -51,9 +51,23 @@ public struct SimulationResult: Sendable {
     /// The SDE step used (nil for the discrete model).
     public let dt: Double?
     public let model: String
-    /// "euler-maruyama", "milstein", "symplectic-euler" (momentum's underdamped SDE), nil for discrete.
+    /// "euler-maruyama", "milstein", "skew-euler", "symplectic-euler" (momentum's underdamped
+    /// SDE), nil for discrete.
     public let integrator: String?
+    /// The local step-size control of the `auto` integrator; nil on a uniform grid by request.
+    public var stepControl: StepControlSummary? = nil
     public let options: EnsembleOptions
+}
+
+/// What local step-size control did (``StepSizeProfile``): the smallest step as a share of
+/// the nominal dt, and whether it was held at the floor.
+public struct StepControlSummary: Sendable, Codable, Equatable {
+    public let smallestStepRatio: Double
+    public let capped: Bool
+    public init(_ profile: StepSizeProfile) {
+        smallestStepRatio = profile.smallestRatio
+        capped = profile.isCapped
+    }
 }
 
 struct EnsembleVisitor: ReducedSDEVisitor {
@@ -73,11 +87,24 @@ struct EnsembleVisitor: ReducedSDEVisitor {
                                                        maxSteps: problem.maxSteps, radius: problem.divergenceRadius)
                 return result(EnsembleRunner.run(trajectory, options), dt: dt, integrator: "symplectic-euler")
             }
-            let outcomes = switch kind {
-            case .eulerMaruyama: runSDE(sde, EulerMaruyama(), dt: dt)
-            case .milstein: runSDE(sde, Milstein(), dt: dt)
+            switch kind {
+            case .eulerMaruyama: return result(runSDE(sde, EulerMaruyama(), dt: dt), dt: dt, integrator: kind.rawValue)
+            case .milstein: return result(runSDE(sde, Milstein(), dt: dt), dt: dt, integrator: kind.rawValue)
+            case .skewEuler:
+                let stepped = runStepped(sde, SkewEuler(interfaces: sde.diffusionInterfaces), StepSizeProfile(uniform: dt))
+                return result(stepped, dt: dt, integrator: kind.rawValue)
+            case .automatic:
+                let interfaces = sde.diffusionInterfaces
+                let profile = StepSizeProfile(sde, from: g.start.x - (g.target - g.start.x), to: g.target, nominal: dt)
+                if interfaces.isEmpty && profile.isUniform {
+                    return result(runSDE(sde, EulerMaruyama(), dt: dt), dt: dt, integrator: EulerMaruyama.name, profile: profile)
+                }
+                if interfaces.isEmpty {
+                    return result(runStepped(sde, EulerMaruyama(), profile), dt: dt, integrator: EulerMaruyama.name, profile: profile)
+                }
+                return result(runStepped(sde, SkewEuler(interfaces: interfaces), profile), dt: dt,
+                              integrator: SkewEuler.name, profile: profile)
             }
-            return result(outcomes, dt: dt, integrator: kind.rawValue)
         case .discrete:
             let outcomes = try problem.withIteration(IterationVisitor(problem: problem, options: options, lanes: lanes,
                                                                       landscape: sde.landscape, noise: sde.noise))
@@ -85,13 +112,21 @@ struct EnsembleVisitor: ReducedSDEVisitor {
         }
     }
 
-    func result(_ outcomes: [TrajectoryOutcome], dt: Double?, integrator: String?) -> SimulationResult {
+    func result(_ outcomes: [TrajectoryOutcome], dt: Double?, integrator: String?,
+                profile: StepSizeProfile? = nil) -> SimulationResult {
         let eta = problem.learningRate
         let timePerStep = dt ?? eta
         return SimulationResult(
             estimate: EscapeEstimate(outcomes: outcomes, timePerStep: timePerStep, learningRate: eta),
             outcomes: outcomes, timePerStep: timePerStep, dt: dt, model: problem.model.name,
-            integrator: integrator, options: options)
+            integrator: integrator, stepControl: profile.map(StepControlSummary.init), options: options)
+    }
+
+    func runStepped<S: ScalarSDE, I: SDEIntegrator>(_ sde: S, _ integrator: I, _ profile: StepSizeProfile) -> [TrajectoryOutcome] {
+        let g = problem.geometry
+        return EnsembleRunner.run(SteppedSDETrajectory(sde: sde, integrator: integrator, profile: profile, start: g.start.x,
+                                                       target: g.target, maxSteps: problem.maxSteps,
+                                                       radius: problem.divergenceRadius), options)
     }
 
     func runSDE<S: ScalarSDE, I: SDEIntegrator>(_ sde: S, _ integrator: I, dt: Double) -> [TrajectoryOutcome] {

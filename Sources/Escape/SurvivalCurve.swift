@@ -32,16 +32,16 @@ public struct SurvivalCurve: Sendable {
     public let rows: [Row]
 
     public init(outcomes: [TrajectoryOutcome], timePerStep: Double, learningRate: Double) {
-        let sorted = outcomes.sorted { $0.steps < $1.steps }
+        let sorted = outcomes.sorted { $0.duration < $1.duration }
         var rows: [Row] = []
         var atRisk = sorted.count
         var survival = 1.0, greenwood = 0.0
         var i = 0
         let z = Distributions.normalQuantile(0.975)
         while i < sorted.count {
-            let steps = sorted[i].steps
+            let duration = sorted[i].duration
             var escapes = 0, removed = 0
-            while i < sorted.count && sorted[i].steps == steps {
+            while i < sorted.count && sorted[i].duration == duration {
                 if sorted[i].kind == .escaped { escapes += 1 } else { removed += 1 }
                 i += 1
             }
@@ -51,7 +51,7 @@ public struct SurvivalCurve: Sendable {
                 if atRisk > escapes { greenwood += d / (n * (n - d)) }
             }
             let (lower, upper) = Self.band(survival, greenwood, z)
-            let t = Double(steps) * timePerStep
+            let t = duration * timePerStep
             rows.append(Row(time: t, steps: t / learningRate, atRisk: atRisk, escapes: escapes, removed: removed,
                             survival: survival, lower95: lower, upper95: upper))
             atRisk -= escapes + removed

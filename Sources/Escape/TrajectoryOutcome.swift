@@ -12,10 +12,17 @@ public struct TrajectoryOutcome: Sendable, Equatable {
     }
 
     public let kind: Kind
-    /// Integrator steps taken (optimizer steps for the discrete model).
+    /// Integrator steps taken (optimizer steps for the discrete model): the cost.
     public let steps: Int
+    /// The time the trajectory covered, in units of the run's nominal step (dt, or η for the
+    /// discrete model): `steps` for a uniform grid, Σ dtₖ/dt under local step control
+    /// (``StepSizeProfile``), where a step may be a fraction of the nominal one.
+    public let duration: Double
 
-    @inlinable public init(_ kind: Kind, steps: Int) { self.kind = kind; self.steps = steps }
+    @inlinable public init(_ kind: Kind, steps: Int) { self.init(kind, steps: steps, duration: Double(steps)) }
+    @inlinable public init(_ kind: Kind, steps: Int, duration: Double) {
+        self.kind = kind; self.steps = steps; self.duration = duration
+    }
 
     /// The 1-D grid-point test after a step to `position`: escaped at or past `target`
     /// (diverged if also at or beyond `upper`), diverged at or below `lower` or non-finite,

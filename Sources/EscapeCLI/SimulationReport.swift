@@ -22,6 +22,7 @@ struct SimulationReport<PredictionType: Encodable>: Encodable {
     let model: String
     let integrator: String?
     let dt: Double?
+    let stepControl: StepControlSummary?
     let exponentiality: ExponentialityTest?
     let warnings: [String]
     let prediction: PredictionType
@@ -34,7 +35,7 @@ struct SimulationReport<PredictionType: Encodable>: Encodable {
         trajectories = e.trajectories; escaped = e.escaped; censored = e.censored; diverged = e.diverged
         divergedFraction = e.divergedFraction; censoredEstimate = e.censoredEstimate; integratorSteps = e.integratorSteps
         seed = result.options.seed; rng = result.options.generator.rawValue
-        model = result.model; integrator = result.integrator; dt = result.dt
+        model = result.model; integrator = result.integrator; dt = result.dt; stepControl = result.stepControl
         exponentiality = ExponentialityTest(curve: curve)
         warnings = e.warnings
         self.prediction = prediction

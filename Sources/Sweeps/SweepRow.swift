@@ -89,7 +89,7 @@ public struct SweepRow: Sendable, Equatable, Codable {
             // Binomial fraction of all trajectories escaped within the first K optimizer steps.
             let k = Double(h.switchStep) * problem.learningRate / result.timePerStep
             let n = Double(result.outcomes.count)
-            let hits = Double(result.outcomes.filter { $0.kind == .escaped && Double($0.steps) <= k }.count)
+            let hits = Double(result.outcomes.filter { $0.kind == .escaped && $0.duration <= k }.count)
             let f = hits / n
             fraction = (f, (f * (1 - f) / n).squareRoot(), 1 - h.survival(atSteps: [Double(h.switchStep)])[0])
         }

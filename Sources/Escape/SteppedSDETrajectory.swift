@@ -1,0 +1,59 @@
+import Dynamics
+import Foundation
+import NumericKit
+
+/// One trajectory of a scalar SDE under local step-size control (``StepSizeProfile``) and
+/// an integrator that may draw more than one number per step (``SkewEuler``), from the
+/// start minimum to the escape point y, with the Brownian-bridge crossing test between
+/// grid points.
+///
+/// The step taken from x is the profile's dt(x); the trajectory's duration is Σ dtₖ/dt₀, in
+/// units of the nominal step dt₀. ``SDETrajectory`` is the same loop on a uniform grid
+/// (and the one the fast engine interleaves in SIMD lanes).
+public struct SteppedSDETrajectory<S: ScalarSDE, I: SDEIntegrator>: TrajectorySimulator {
+    public let sde: S
+    public let integrator: I
+    public let profile: StepSizeProfile
+    public let start: Double
+    public let target: Double
+    public let maxSteps: Int
+    /// Diverged below `start − radius` or above `target + radius`.
+    public let radius: Double
+
+    public init(sde: S, integrator: I, profile: StepSizeProfile, start: Double, target: Double,
+                maxSteps: Int, radius: Double) {
+        self.sde = sde; self.integrator = integrator; self.profile = profile
+        self.start = start; self.target = target; self.maxSteps = maxSteps; self.radius = radius
+    }
+
+    @inlinable
+    public func run<R: RandomSource>(_ stream: R) -> TrajectoryOutcome {
+        let sde = self.sde, integrator = self.integrator, profile = self.profile
+        let target = self.target, maxSteps = self.maxSteps
+        let lower = start - radius
+        let upper = target + radius
+        let halfExponent = 0.5 * BrownianBridge.negligibleExponent
+        var x = start
+        var n = 0
+        var duration = 0.0
+        while n < maxSteps {
+            let step = profile.step(at: x)
+            let next = integrator.advance(x, sde: sde, dt: step.dt, sqrtDt: step.root,
+                                          normal: stream.gaussian(), random: stream)
+            n += 1
+            duration += step.ratio
+            if let outcome = TrajectoryOutcome.afterStep(to: next, target: target, lower: lower, upper: upper, steps: n) {
+                return TrajectoryOutcome(outcome.kind, steps: n, duration: duration)
+            }
+            let g = sde.diffusion(x)
+            let gap = (target - x) * (target - next)
+            if gap < halfExponent * step.dt * g * g,
+               stream.uniform() < BrownianBridge.crossingProbability(from: x, to: next, target: target,
+                                                                     variancePerStep: g * g * step.dt) {
+                return TrajectoryOutcome(.escaped, steps: n, duration: duration)
+            }
+            x = next
+        }
+        return TrajectoryOutcome(.censored, steps: n, duration: duration)
+    }
+}
