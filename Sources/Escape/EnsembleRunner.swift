@@ -15,6 +15,14 @@ public struct EnsembleOptions: Sendable, Equatable {
         guard trajectories >= 2 else {
             throw InvalidParameter("trajectories", given: "\(trajectories)", allowed: "a whole number ≥ 2")
         }
+        // One outcome record per trajectory is kept (for the median, the survival curve and the
+        // exponentiality test): refuse a count whose records alone would take over half the memory.
+        let record = MemoryLayout<TrajectoryOutcome>.stride
+        let largest = Int(ProcessInfo.processInfo.physicalMemory / 2) / record
+        guard trajectories <= largest else {
+            throw InvalidParameter("trajectories", given: "\(trajectories)",
+                                   allowed: "≤ \(largest) on this machine (each trajectory keeps a \(record)-byte outcome record; \(trajectories) would need \(trajectories / (1 << 30) * record) GiB of its \(ProcessInfo.processInfo.physicalMemory >> 30) GiB)")
+        }
         let threads = threads ?? EnsembleOptions.availableCores
         guard threads >= 1 else {
             throw InvalidParameter("threads", given: "\(threads)", allowed: "a whole number ≥ 1")

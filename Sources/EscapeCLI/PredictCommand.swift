@@ -66,10 +66,17 @@ enum PredictionText {
         "start x=\(Text.number(p.minimum.x, 6)) (L″=\(Text.number(p.minimum.curvature, 5)))  saddle x=\(Text.number(p.saddle.x, 6)) (L″=\(Text.number(p.saddle.curvature, 5)))  escape at x=\(Text.number(p.escapePoint, 6)) (\(p.escapeTarget))  ΔL=\(Text.number(p.barrier, 5))  ΔΦ=\(Text.number(p.effectiveBarrier, 5))"
     }
 
+    /// A time, or where it overflows a double (τ > e^709) its logarithm, said so (docs/output.md).
+    static func time(_ value: Double?, log logValue: Double?) -> String {
+        if let value { return Text.number(value, 6) }
+        guard let logValue else { return Text.number(nil) }
+        return "e^\(Text.number(logValue, 6)) (overflows)"
+    }
+
     static func rows(_ p: Prediction) -> [[String]] {
         var rows = [["", "time t", "optimizer steps", ""],
-                    ["exact MFPT", Text.number(p.exactTime, 6), Text.number(p.exactSteps, 6), "(THEORY §3, quadrature rel. error \(Text.number(p.exactRelativeError, 2)))"],
-                    ["Kramers", Text.number(p.kramersTime, 6), Text.number(p.kramersSteps, 6), "(THEORY §4, Kramers/exact = \(Text.number(p.kramersOverExact, 4)))"]]
+                    ["exact MFPT", time(p.exactTime, log: p.logExactTime), time(p.exactSteps, log: nil), "(THEORY §3, quadrature rel. error \(Text.number(p.exactRelativeError, 2)))"],
+                    ["Kramers", time(p.kramersTime, log: p.logKramersTime), time(p.kramersSteps, log: nil), "(THEORY §4, Kramers/exact = \(Text.number(p.kramersOverExact, 4)))"]]
         if p.reference != "exactTime" {
             rows.append(["reference", Text.number(p.referenceTime, 6), Text.number(p.referenceSteps, 6), "(\(p.reference))"])
         }

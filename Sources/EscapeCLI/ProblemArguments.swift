@@ -19,49 +19,49 @@ struct ProblemArguments: ParsableArguments {
     @Option(help: "Optimizer: \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", ")).")
     var optimizer: OptimizerKind = .sgd
 
-    @Option(help: "ε of adam/invadam/dualadam, added outside the square root: n = √v̂ + ε (default 1e-8, as in the DualAdam authors' code).")
+    @Option(parsing: .unconditional, help: "ε of adam/invadam/dualadam, added outside the square root: n = √v̂ + ε (default 1e-8, as in the DualAdam authors' code).")
     var eps: Double?
 
-    @Option(help: "β1 of adam/invadam/dualadam's first moment, --model discrete (default 0.9, as in the authors' code; the SDE takes β1 = 0).")
+    @Option(parsing: .unconditional, help: "β1 of adam/invadam/dualadam's first moment, --model discrete (default 0.9, as in the authors' code; the SDE takes β1 = 0).")
     var beta1: Double?
 
-    @Option(help: "β2 of adam/invadam/dualadam's second moment, --model discrete (default 0.999, as in the authors' code; the SDE takes β2 → 1).")
+    @Option(parsing: .unconditional, help: "β2 of adam/invadam/dualadam's second moment, --model discrete (default 0.999, as in the authors' code; the SDE takes β2 → 1).")
     var beta2: Double?
 
-    @Option(name: .customLong("switch-rate"), help: "ξ of dualadam's schedule r = max(0, 1 − t·ξ), hard switch to Adam once r < ξ (default 0.01, as in the authors' code; their experiments use 8e-5).")
+    @Option(name: .customLong("switch-rate"), parsing: .unconditional, help: "ξ of dualadam's schedule r = max(0, 1 − t·ξ), hard switch to Adam once r < ξ (default 0.01, as in the authors' code; their experiments use 8e-5).")
     var switchRate: Double?
 
-    @Option(help: "Hold dualadam's blend at r in [0, 1] (no schedule): required with --model sde, where the reduced SDE is P = (1 − r)P_Adam + r·P_Inv.")
+    @Option(parsing: .unconditional, help: "Hold dualadam's blend at r in [0, 1] (no schedule): required with --model sde, where the reduced SDE is P = (1 − r)P_Adam + r·P_Inv.")
     var blend: Double?
 
-    @Option(help: "β of --optimizer momentum (heavy ball m ← βm + g, θ ← θ − ηm; default 0.9).")
+    @Option(parsing: .unconditional, help: "β of --optimizer momentum (heavy ball m ← βm + g, θ ← θ − ηm; default 0.9).")
     var momentum: Double?
 
-    @Option(name: .customLong("lr"), help: "Learning rate η (> 0).")
+    @Option(name: .customLong("lr"), parsing: .unconditional, help: "Learning rate η (> 0).")
     var learningRate: Double = 0.1
 
     @Option(help: "Gradient-noise model: isotropic (C = sigma2), hessian (C = √(L″² + δ²)/B), frozen (|L″| at the nearest critical point / B).")
     var noise: NoiseKind = .isotropic
 
-    @Option(help: "Noise variance σ² for --noise isotropic (default 1).")
+    @Option(parsing: .unconditional, help: "Noise variance σ² for --noise isotropic (default 1).")
     var sigma2: Double?
 
-    @Option(help: "Batch size B for --noise hessian|frozen (default 1).")
+    @Option(parsing: .unconditional, help: "Batch size B for --noise hessian|frozen (default 1).")
     var batch: Double?
 
-    @Option(name: .customLong("noise-floor"), help: "Noise floor δ ≥ 0 for --noise hessian (default 0; must be > 0 where L″ vanishes on the escape path).")
+    @Option(name: .customLong("noise-floor"), parsing: .unconditional, help: "Noise floor δ ≥ 0 for --noise hessian (default 0; must be > 0 where L″ vanishes on the escape path).")
     var noiseFloor: Double?
 
     @Option(help: "Dynamics: sde (the reduced SDE) or discrete (the optimizer's own iteration).")
     var model: ModelKind = .sde
 
-    @Option(help: "SDE integrator: euler-maruyama or milstein.")
+    @Option(help: "SDE integrator: auto (default: skew-euler across jumps of D, dt refined where D dips), euler-maruyama, milstein or skew-euler (named schemes run on the uniform grid --dt).")
     var integrator: IntegratorKind?
 
-    @Option(help: "SDE time step (default: 0.01 over the fastest relaxation rate P·|L″| at the critical points).")
+    @Option(parsing: .unconditional, help: "SDE time step (default: 0.01 over the fastest relaxation rate P·|L″| at the critical points).")
     var dt: Double?
 
-    @Option(name: .customLong("max-steps"), help: "Step cap per trajectory (integrator steps; optimizer steps for --model discrete); a trajectory reaching it is censored.")
+    @Option(name: .customLong("max-steps"), parsing: .unconditional, help: "Step cap per trajectory (integrator steps; optimizer steps for --model discrete); a trajectory reaching it is censored.")
     var maxSteps: Int = 100_000_000
 
     @Option(name: .customLong("escape-at"), help: "Escape point: midpoint (between the saddle and the next minimum), saddle, minimum, or x=VALUE.")
@@ -70,13 +70,13 @@ struct ProblemArguments: ParsableArguments {
     @Option(help: "Start minimum in 1-D: left (escape rightwards) or right (escape leftwards); default left.")
     var from: StartSide?
 
-    @Option(name: .customLong("from-minimum"), help: "Start minimum in d > 1: its index in `escape landscape`'s list (default 0); the walker escapes over the lowest saddle linked to it.")
+    @Option(name: .customLong("from-minimum"), parsing: .unconditional, help: "Start minimum in d > 1: its index in `escape landscape`'s list (default 0); the walker escapes over the lowest saddle linked to it.")
     var fromMinimum: Int?
 
     @Option(help: "d > 1, Adam-type optimizers: elementwise (P from diag C, as the real optimizers) or full (the matrix function of C).")
     var preconditioner: PreconditionerForm?
 
-    @Option(name: .customLong("divergence-radius"), help: "A trajectory farther than this from its start (or non-finite) counts as diverged (default: 1000 × the start-to-escape-point distance).")
+    @Option(name: .customLong("divergence-radius"), parsing: .unconditional, help: "A trajectory farther than this from its start (or non-finite) counts as diverged (default: 1000 × the start-to-escape-point distance).")
     var divergenceRadius: Double?
 
     /// The options as a ``ProblemDescription`` (the same names a sweep file uses).
@@ -101,13 +101,13 @@ struct ProblemArguments: ParsableArguments {
 
 /// How the ensemble is run.
 struct EnsembleArguments: ParsableArguments {
-    @Option(help: "Number of trajectories (≥ 2).")
+    @Option(parsing: .unconditional, help: "Number of trajectories (≥ 2).")
     var trajectories: Int = 1000
 
-    @Option(help: "Run seed; trajectory i uses stream i of it, so results do not depend on --threads.")
+    @Option(parsing: .unconditional, help: "Run seed; trajectory i uses stream i of it, so results do not depend on --threads.")
     var seed: UInt64 = 1
 
-    @Option(help: "Worker threads (default: all cores).")
+    @Option(parsing: .unconditional, help: "Worker threads (default: all cores).")
     var threads: Int?
 
     @Option(help: """

@@ -67,11 +67,27 @@ public struct ExactMFPT: Sendable, Equatable {
             table.append(table[k - 1] + piece.value)
             innerError += piece.estimatedError
         }
-        // 4. Outer integral ∫_{x0}^{y} e^{Φ(z)−Φmax} I(z) dz.
-        let outer = try quadrature.integrate(from: x0, to: y, breakpoints: breakpoints, relativeTolerance: 1e-10) { z in
+        // 4. Outer integral ∫_{x0}^{y} e^{Φ(z)−Φmax} I(z) dz. Its integrand is a peak of width
+        //    ~ ΔΦ^{−1/2} at Φ's maximum: with ΔΦ ≳ 10⁴ the quadrature's first nodes miss it
+        //    (it returned 0, hence ln τ = −∞), so above ΔΦ = 200 the peak is split
+        //    geometrically on both sides, down to a few peak widths. (Below, the split would
+        //    only add breakpoints: on rough landscapes they cost QAGP its accuracy.)
+        let peak = nodes[phi.values[startIndex...].indices.max { phi.values[$0] < phi.values[$1] }!]
+        let depth = maximum - minimum > 200 ? Int(log2(maximum - minimum)) + 4 : 0
+        let zoom = depth == 0 ? [] : [peak] + (1...depth).flatMap { k -> [Double] in
+            let h = (y - x0) * exp2(-Double(k))
+            return [peak - h, peak + h]
+        }
+        let split = depth == 0 ? breakpoints : Array(Set(breakpoints + zoom)).filter { $0 > x0 && $0 < y }.sorted()
+        let outer = try quadrature.integrate(from: x0, to: y, breakpoints: split,
+                                             relativeTolerance: 1e-10) { z in
             let k = phi.cell(of: z)
             let partial = z == nodes[k] ? 0 : try inner.integrate(from: nodes[k], to: z, relativeTolerance: 1e-11, weight).value
             return exp(try phi(z) - maximum) * (table[k] + partial)
+        }
+        guard outer.value > 0, outer.value.isFinite else {
+            throw InvalidParameter("landscape", given: "an exact MFPT integral that evaluated to \(outer.value) (ΔΦ ≈ \(maximum - minimum))",
+                                   allowed: "a problem whose effective potential the quadrature resolves")
         }
         logTime = (maximum - minimum) + log(outer.value)
         relativeError = outer.estimatedError / outer.value + innerError / table.last!

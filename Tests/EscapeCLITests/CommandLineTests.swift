@@ -152,6 +152,28 @@ struct CommandLineTests {
         #expect(abs((reduction["exactTime"] as! Double) - 88.1313) < 1e-3)
     }
 
+    /// ΔΦ = 10⁵: the time overflows a double; the JSON carries its logarithm and no ±inf/NaN,
+    /// the table says it overflows (docs/output.md).
+    @Test func hugeBarrierReportsTheLogarithm() throws {
+        let args = ["predict", "quartic:barrier=1", "--sigma2", "2e-5", "--lr", "1"]
+        let run = try EscapeRun(args + ["--json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try run.json()
+        #expect(json["exactTime"] == nil && json["kramersTime"] == nil)
+        let logTime = try #require(json["logExactTime"] as? Double)
+        #expect(abs(logTime / 1e5 - 1) < 0.01, "ln τ = \(logTime)")
+        let table = try EscapeRun(args)
+        #expect(table.status == 0 && table.stdout.contains("overflows") && !table.stdout.contains("nan"), "\(table.stdout)")
+    }
+
+    /// A negative number is a value, not an option: the line names it (it once said "Missing value").
+    @Test(arguments: [["--lr", "-1"], ["--sigma2", "-2"], ["--dt", "-0.5"]])
+    func negativeNumberIsNamedInTheMessage(option: [String]) throws {
+        let run = try EscapeRun(["predict", "quartic:barrier=1"] + option)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains(option[1]) && !run.stderr.contains("Missing value"), "\(run.stderr)")
+    }
+
     /// Bad input: status 2, nothing on stdout, one line on stderr naming the parameter.
     @Test(arguments: [
         (["simulate", "quartic:barrier=-1"], "barrier"),
@@ -191,6 +213,9 @@ struct CommandLineTests {
         (["landscape", "rotated:seed=1,of=quartic:barrier=1"], "of"),
         (["simulate", "pq:ha=4,hb=2,barrier=1", "--survival", "/proc/nope/curve.csv"], "output"),
         (["predict", "pq:ha=4,hb=2,barrier=1", "--optimizer", "invadam", "--eps", "-1"], "eps"),
+        (["simulate", "quartic:barrier=1", "--trajectories", "2000000000000"], "trajectories"),
+        (["predict", "quartic:barrier=1", "--integrator", "skew-euler", "--dt", "-1"], "dt"),
+        (["predict", "styblinski-tang:d=2", "--integrator", "skew-euler"], "integrator"),
     ])
     func badInputExitsTwo(arguments: [String], parameter: String) throws {
         let run = try EscapeRun(arguments)
