@@ -56,6 +56,8 @@ public struct SimulationResult: Sendable {
     public let integrator: String?
     /// The local step-size control of the `auto` integrator; nil on a uniform grid by request.
     public var stepControl: StepControlSummary? = nil
+    /// Warnings about the run's settings (a requested dt far above the default).
+    public var warnings: [String] = []
     public let options: EnsembleOptions
 }
 
@@ -75,36 +77,20 @@ struct EnsembleVisitor: ReducedSDEVisitor {
     let options: EnsembleOptions
     /// Whether the fast engine interleaves trajectories in SIMD lanes.
     let lanes: Bool
+    /// The default SDE step of the problem (set once the SDE is known), for the warning
+    /// on a requested dt above `largeStepFactor` times it.
+    var defaultStep: Double? = nil
+    static let largeStepFactor = 5.0
 
     func visit<L: Landscape1D, N: GradientNoise1D, P: Preconditioner1D>(_ sde: ReducedSDE<L, N, P>) throws -> SimulationResult {
         let g = problem.geometry
         switch problem.model {
         case .sde(let kind, _):
             let dt = try TimeStepVisitor(problem: problem).visit(sde)
-            if problem.optimizer == .momentum {
-                let langevin = TimeStepVisitor.langevin(sde, problem)
-                let trajectory = UnderdampedTrajectory(sde: langevin, start: g.start.x, target: g.target, dt: dt,
-                                                       maxSteps: problem.maxSteps, radius: problem.divergenceRadius)
-                return result(EnsembleRunner.run(trajectory, options), dt: dt, integrator: "symplectic-euler")
-            }
-            switch kind {
-            case .eulerMaruyama: return result(runSDE(sde, EulerMaruyama(), dt: dt), dt: dt, integrator: kind.rawValue)
-            case .milstein: return result(runSDE(sde, Milstein(), dt: dt), dt: dt, integrator: kind.rawValue)
-            case .skewEuler:
-                let stepped = runStepped(sde, SkewEuler(interfaces: sde.diffusionInterfaces), StepSizeProfile(uniform: dt))
-                return result(stepped, dt: dt, integrator: kind.rawValue)
-            case .automatic:
-                let interfaces = sde.diffusionInterfaces
-                let profile = StepSizeProfile(sde, from: g.start.x - (g.target - g.start.x), to: g.target, nominal: dt)
-                if interfaces.isEmpty && profile.isUniform {
-                    return result(runSDE(sde, EulerMaruyama(), dt: dt), dt: dt, integrator: EulerMaruyama.name, profile: profile)
-                }
-                if interfaces.isEmpty {
-                    return result(runStepped(sde, EulerMaruyama(), profile), dt: dt, integrator: EulerMaruyama.name, profile: profile)
-                }
-                return result(runStepped(sde, SkewEuler(interfaces: interfaces), profile), dt: dt,
-                              integrator: SkewEuler.name, profile: profile)
-            }
+            var visitor = self
+            visitor.defaultStep = problem.optimizer == .momentum
+                ? TimeStepVisitor.langevin(sde, problem).defaultTimeStep(g) : sde.defaultTimeStep(g)
+            return try visitor.simulateSDE(sde, kind: kind, dt: dt)
         case .discrete:
             let outcomes = try problem.withIteration(IterationVisitor(problem: problem, options: options, lanes: lanes,
                                                                       landscape: sde.landscape, noise: sde.noise))
@@ -112,14 +98,48 @@ struct EnsembleVisitor: ReducedSDEVisitor {
         }
     }
 
+    func simulateSDE<L: Landscape1D, N: GradientNoise1D, P: Preconditioner1D>(
+        _ sde: ReducedSDE<L, N, P>, kind: IntegratorKind, dt: Double
+    ) throws -> SimulationResult {
+        let g = problem.geometry
+        if problem.optimizer == .momentum {
+            let langevin = TimeStepVisitor.langevin(sde, problem)
+            let trajectory = UnderdampedTrajectory(sde: langevin, start: g.start.x, target: g.target, dt: dt,
+                                                   maxSteps: problem.maxSteps, radius: problem.divergenceRadius)
+            return result(EnsembleRunner.run(trajectory, options), dt: dt, integrator: "symplectic-euler")
+        }
+        switch kind {
+        case .eulerMaruyama: return result(runSDE(sde, EulerMaruyama(), dt: dt), dt: dt, integrator: kind.rawValue)
+        case .milstein: return result(runSDE(sde, Milstein(), dt: dt), dt: dt, integrator: kind.rawValue)
+        case .skewEuler:
+            let stepped = runStepped(sde, SkewEuler(interfaces: sde.diffusionInterfaces), StepSizeProfile(uniform: dt))
+            return result(stepped, dt: dt, integrator: kind.rawValue)
+        case .automatic:
+            let interfaces = sde.diffusionInterfaces
+            let profile = StepSizeProfile(sde, from: g.start.x - (g.target - g.start.x), to: g.target, nominal: dt)
+            if interfaces.isEmpty && profile.isUniform {
+                return result(runSDE(sde, EulerMaruyama(), dt: dt), dt: dt, integrator: EulerMaruyama.name, profile: profile)
+            }
+            if interfaces.isEmpty {
+                return result(runStepped(sde, EulerMaruyama(), profile), dt: dt, integrator: EulerMaruyama.name, profile: profile)
+            }
+            return result(runStepped(sde, SkewEuler(interfaces: interfaces), profile), dt: dt,
+                          integrator: SkewEuler.name, profile: profile)
+        }
+    }
+
     func result(_ outcomes: [TrajectoryOutcome], dt: Double?, integrator: String?,
                 profile: StepSizeProfile? = nil) -> SimulationResult {
         let eta = problem.learningRate
         let timePerStep = dt ?? eta
+        var warnings: [String] = []
+        if case .sde(_, let requested?) = problem.model, let nominal = defaultStep, requested > Self.largeStepFactor * nominal {
+            warnings.append("--dt \(requested) is \(String(format: "%.3g", requested / nominal))× the default \(String(format: "%.3g", nominal)) (0.01 over the fastest relaxation rate): the discretisation bias is measured only up to the default, where it is ≤ 2% (docs/integrators.md); this τ may be far off")
+        }
         return SimulationResult(
             estimate: EscapeEstimate(outcomes: outcomes, timePerStep: timePerStep, learningRate: eta),
             outcomes: outcomes, timePerStep: timePerStep, dt: dt, model: problem.model.name,
-            integrator: integrator, stepControl: profile.map(StepControlSummary.init), options: options)
+            integrator: integrator, stepControl: profile.map(StepControlSummary.init), warnings: warnings, options: options)
     }
 
     func runStepped<S: ScalarSDE, I: SDEIntegrator>(_ sde: S, _ integrator: I, _ profile: StepSizeProfile) -> [TrajectoryOutcome] {

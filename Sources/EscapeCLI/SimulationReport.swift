@@ -37,7 +37,7 @@ struct SimulationReport<PredictionType: Encodable>: Encodable {
         seed = result.options.seed; rng = result.options.generator.rawValue
         model = result.model; integrator = result.integrator; dt = result.dt; stepControl = result.stepControl
         exponentiality = ExponentialityTest(curve: curve)
-        warnings = e.warnings
+        warnings = result.warnings + e.warnings
         self.prediction = prediction
         self.comparison = comparison
     }

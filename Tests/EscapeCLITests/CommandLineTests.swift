@@ -166,6 +166,16 @@ struct CommandLineTests {
         #expect(table.status == 0 && table.stdout.contains("overflows") && !table.stdout.contains("nan"), "\(table.stdout)")
     }
 
+    /// A requested dt far above the default is run, and said to be unmeasured (it once gave
+    /// τ 40× too small with `warnings: []`).
+    @Test func largeRequestedStepWarns() throws {
+        let run = try EscapeRun(["simulate", "quartic:barrier=1", "--sigma2", "0.5", "--lr", "1", "--dt", "0.3",
+                                 "--trajectories", "50", "--json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let warnings = try #require(try run.json()["warnings"] as? [String])
+        #expect(warnings.contains { $0.hasPrefix("--dt 0.3 is") }, "\(warnings)")
+    }
+
     /// A negative number is a value, not an option: the line names it (it once said "Missing value").
     @Test(arguments: [["--lr", "-1"], ["--sigma2", "-2"], ["--dt", "-0.5"]])
     func negativeNumberIsNamedInTheMessage(option: [String]) throws {
