@@ -93,6 +93,9 @@ public struct EscapeProblemND: Sendable {
         if case .sde(.skewEuler, _) = model {
             throw InvalidParameter("integrator", given: "skew-euler in d dimensions", allowed: "euler-maruyama or auto (the interface step is one-dimensional)")
         }
+        if case .sde(.platen, _) = model {
+            throw InvalidParameter("integrator", given: "platen in d dimensions", allowed: "euler-maruyama or auto (the weak order-2 step here is the scalar one)")
+        }
         try model.validate()
         try Validate.stepCap(maxSteps)
         if case .separableRough = landscape, noise.name != "isotropic" {

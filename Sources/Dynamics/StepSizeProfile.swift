@@ -21,15 +21,26 @@ import Landscapes
 /// [start − span, target] on `cells` cells; outside it the end cells apply.
 /// docs/integrators.md §4 gives the rule's measured effect and cost.
 public struct StepSizeProfile: Sendable {
-    /// One cell's step: dt, √dt and dt/dt₀.
+    /// One cell's step: dt, √dt and dt/dt₀, and whether D changes here within a few noise
+    /// steps (Euler–Maruyama's criterion, f = `scaleFraction`, would refine: ``PlatenWhereFast``
+    /// takes its weak order-2 step there).
     public struct Step: Sendable, Equatable {
         public let dt: Double
         public let root: Double
         public let ratio: Double
+        public let changesFast: Bool
     }
 
-    /// f: the noise step's largest share of the local scale.
+    /// f for Euler–Maruyama and the skew-Euler step: the noise step's largest share of the
+    /// local scale.
     public static let scaleFraction = 0.3
+    /// f for ``PlatenWhereFast`` (whose weak error falls faster with the step: docs/integrators.md §4).
+    public static let weakOrderTwoFraction = 0.5
+    /// κ for ``PlatenWhereFast``: a step may reach up to f·(ℓ_min + distance) toward a dip —
+    /// half the distance at f = ½, so it never jumps over one. (κ = 1 against 0.5 took 14%
+    /// fewer steps at the same measured τ in a prototype; for Euler–Maruyama it cost accuracy,
+    /// so `Step.changesFast`, which hands cells to Euler–Maruyama, keeps κ = 0.5.)
+    public static let weakOrderTwoEnvelopeSlope = 1.0
     /// κ: the slope of the Lipschitz envelope.
     public static let envelopeSlope = 0.5
     /// The smallest step, as a share of dt₀.
@@ -50,13 +61,15 @@ public struct StepSizeProfile: Sendable {
     /// A uniform profile: every step dt₀.
     public init(uniform dt: Double) {
         nominal = dt; lower = 0; inverseSpacing = 0
-        table = [Step(dt: dt, root: dt.squareRoot(), ratio: 1)]
+        table = [Step(dt: dt, root: dt.squareRoot(), ratio: 1, changesFast: false)]
         smallestRatio = 1; isCapped = false
     }
 
-    /// The profile of `sde` on [from, to] with nominal step dt₀.
+    /// The profile of `sde` on [from, to] with nominal step dt₀, scale fraction f and
+    /// envelope slope κ.
     public init<L: Landscape1D, N: GradientNoise1D, P: Preconditioner1D>(
-        _ sde: ReducedSDE<L, N, P>, from a: Double, to b: Double, nominal dt: Double, cells: Int = 8192
+        _ sde: ReducedSDE<L, N, P>, from a: Double, to b: Double, nominal dt: Double,
+        fraction: Double = scaleFraction, envelopeSlope: Double = envelopeSlope, cells: Int = 8192
     ) {
         let spacing = (b - a) / Double(cells)
         var scale = [Double](repeating: .infinity, count: cells)
@@ -66,21 +79,30 @@ public struct StepSizeProfile: Sendable {
             let gSlope = abs(sde.diffusionSlope(x))
             scale[i] = gSlope > 0 ? g / (2 * gSlope) : .infinity      // D/|D′| = g/(2|g′|)
         }
-        let rise = Self.envelopeSlope * spacing
-        for i in 1..<cells { scale[i] = min(scale[i], scale[i - 1] + rise) }
-        for i in stride(from: cells - 2, through: 0, by: -1) { scale[i] = min(scale[i], scale[i + 1] + rise) }
+        /// ℓ*: the Lipschitz envelope of slope κ.
+        func envelope(_ slope: Double) -> [Double] {
+            var envelope = scale
+            let rise = slope * spacing
+            for i in 1..<cells { envelope[i] = min(envelope[i], envelope[i - 1] + rise) }
+            for i in stride(from: cells - 2, through: 0, by: -1) { envelope[i] = min(envelope[i], envelope[i + 1] + rise) }
+            return envelope
+        }
+        // `changesFast` is Euler–Maruyama's rule (f, κ of its own) whatever the profile's.
+        let eulerScale = envelope(Self.envelopeSlope)
+        scale = envelopeSlope == Self.envelopeSlope ? eulerScale : envelope(envelopeSlope)
         var table: [Step] = []
         table.reserveCapacity(cells)
         var smallest = 1.0, capped = false
         for i in 0..<cells {
             let x = a + (Double(i) + 0.5) * spacing
             let noiseStep = sde.diffusion(x) * dt.squareRoot()
-            let wanted = scale[i].isFinite ? Self.scaleFraction * scale[i] / noiseStep : .infinity
+            let wanted = scale[i].isFinite ? fraction * scale[i] / noiseStep : .infinity
+            let fast = eulerScale[i].isFinite && Self.scaleFraction * eulerScale[i] < noiseStep
             var r = min(1, wanted * wanted)
             if r < Self.minimumRatio { r = Self.minimumRatio; capped = true }
             smallest = min(smallest, r)
             let h = r * dt
-            table.append(Step(dt: h, root: h.squareRoot(), ratio: r))
+            table.append(Step(dt: h, root: h.squareRoot(), ratio: r, changesFast: fast))
         }
         nominal = dt; lower = a; inverseSpacing = 1 / spacing
         self.table = table; smallestRatio = smallest; isCapped = capped

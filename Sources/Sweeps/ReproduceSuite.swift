@@ -143,19 +143,25 @@ public enum ReproduceSuite {
     public static let spectrumOptimizers = ["sgd", "adam", "invadam"]
 
     /// A time-step study where the noise jumps: Euler–Maruyama's O(√dt) bias beside the
-    /// skew-Euler step, which crosses the jump exactly (docs/integrators.md §2–§3).
+    /// skew-Euler step, which crosses the jump exactly (docs/integrators.md §2–§3), with the
+    /// fitted order of each bias.
     static func timeStep(_ quick: Bool, _ seed: UInt64) -> SweepSpec {
-        SweepSpec(
+        // The default dt here is 0.01/(P·H_a) = 0.01/64; the steps are 4×, 2×, 1×, ½× and ¼× it.
+        let nominal = 0.01 / 64
+        let factors: [Double] = quick ? [4, 1, 0.25] : [4, 2, 1, 0.5, 0.25]
+        return SweepSpec(
             name: "time-step",
             description: """
-                SGD with hessian noise on a sharp `pq` well (C = H_a/B in the well, H_b/B on the barrier: D jumps ×4): \
-                Euler–Maruyama is biased by O(√dt·jump) at the breakpoint, so its measured/exact approaches 1 only as dt \
-                shrinks (its rows at large dt are expected not to agree); skew-euler, the default, crosses the jump \
-                exactly in law and should agree at every dt (allowance 2%).
+                InvAdam with hessian noise on a sharp `pq` well (D ∝ C² = (H/B)²: D jumps ×64 at the well's edge), \
+                at 4×, 2×, 1×, ½× and ¼× the default dt: Euler–Maruyama is biased by O(√dt) at the breakpoint, so its \
+                rows are expected not to agree and its fitted order is about ½; skew-euler, the default there, crosses \
+                the jump exactly in law and should agree at every dt (allowance 2%), its bias unresolved. \
+                (milstein equals Euler–Maruyama here: g is piecewise constant.)
                 """,
-            base: ["landscape": .text("pq:ha=8,hb=2,barrier=0.5"), "noise": .text("hessian"), "lr": .number(0.1)],
+            base: ["landscape": .text("pq:ha=16,hb=2,barrier=0.25"), "optimizer": .text("invadam"), "noise": .text("hessian"),
+                   "lr": .number(0.1)],
             axes: [SweepAxis("integrator", t(["euler-maruyama", "skew-euler"])),
-                   SweepAxis("dt", n(quick ? [0.002, 0.0005] : [0.002, 0.0005, 0.000125]))],
-            trajectories: quick ? 500 : 2000, seed: seed, allowance: 0.02, fits: [])
+                   SweepAxis("dt", n(factors.map { $0 * nominal }))],
+            trajectories: quick ? 500 : 4000, seed: seed, allowance: 0.02, fits: [FitRequest(.timeStepOrder)])
     }
 }

@@ -42,6 +42,11 @@ public struct SweepFitResult: Sendable, Equatable, Codable {
 ///   (1/η, B, ΔL/η or ΔΦ), held against the same slope of the exact prediction.
 /// - **selectivity** (§4): ln(τ_flat/τ_sharp) from the rows starting in either well.
 /// - **escape-fraction** (§7): scheduled DualAdam's fraction escaped by the switch step.
+/// - **time-step-order** (docs/integrators.md §3): for each group of rows differing only in
+///   `dt`, the order p of the weak error e(dt) = 1 − τ/τ_exact ∝ dt^p — the weighted slope of
+///   ln|e| against ln dt over the rows whose bias is resolved (|e| > 2 SE), with
+///   SE(ln|e|) = SE_τ/(τ_exact·|e|). Fewer than 3 resolved rows: no order, and the largest
+///   |e| with its SE is reported instead (a scheme whose bias the sweep cannot see).
 public enum SweepFits {
     public static func run(_ requests: [FitRequest], rows: [SweepRow]) -> [SweepFitResult] {
         requests.flatMap { request -> [SweepFitResult] in
@@ -50,6 +55,7 @@ public enum SweepFits {
             case .arrhenius: arrhenius(rows, x: request.x ?? .inverseLearningRate)
             case .selectivity: selectivity(rows)
             case .escapeFraction: escapeFraction(rows)
+            case .timeStepOrder: timeStepOrder(rows)
             }
         }
     }
@@ -182,6 +188,37 @@ public enum SweepFits {
                 detail: String(format: "escaped by the switch step %d: %.4f ± %.4f, hazard %.4f: %@", k, m, se, p,
                                consistent ? "within 4 SE + allowance" : "OUTSIDE 4 SE + allowance"),
                 levels: nil)
+        }
+    }
+
+    static func timeStepOrder(_ rows: [SweepRow]) -> [SweepFitResult] {
+        let kind = "time-step-order"
+        return groups(rows, excluding: ["dt"]).map { group, members in
+            let measured = members.compactMap { row -> (dt: Double, bias: Double, se: Double)? in
+                guard let dt = row.dt, let m = row.meanTime, let se = row.standardError, se > 0,
+                      let exact = row.referenceTime, row.censored == 0 else { return nil }
+                return (dt, 1 - m / exact, se / exact)
+            }.sorted { $0.dt > $1.dt }
+            let listed = measured.map { String(format: "%.3g: %+.3f ± %.3f", $0.dt, $0.bias, $0.se) }.joined(separator: ", ")
+            let resolved = measured.filter { abs($0.bias) > 2 * $0.se }
+            func report(_ p: Double?, _ se: Double?, _ ci: [Double]?, _ detail: String) -> SweepFitResult {
+                SweepFitResult(kind: kind, group: group, measured: p, standardError: se, ci95: ci, expectedLabel: "weak order",
+                               expected: nil, exact: nil, consistent: nil, detail: detail, levels: nil)
+            }
+            guard resolved.count >= 3 else {
+                let largest = measured.max { abs($0.bias) < abs($1.bias) }
+                let worst = largest.map { String(format: "largest |1 − τ/τ_exact| = %.3f ± %.3f", abs($0.bias), $0.se) } ?? "no measured rows"
+                return report(nil, nil, nil, "bias 1 − τ/τ_exact at dt = \(listed); resolved (> 2 SE) at \(resolved.count) of \(measured.count) steps, 3 needed for an order: \(worst)")
+            }
+            do {
+                let fit = try WeightedSlope(x: resolved.map { log($0.dt) }, y: resolved.map { log(abs($0.bias)) },
+                                            standardErrors: resolved.map { $0.se / abs($0.bias) })
+                return report(fit.slope, fit.standardError, fit.ci95,
+                              String(format: "bias 1 − τ/τ_exact at dt = %@; order p = %.2f ± %.2f, 95%% CI [%.2f, %.2f] over %d resolved steps",
+                                     listed, fit.slope, fit.standardError, fit.ci95[0], fit.ci95[1], resolved.count))
+            } catch {
+                return report(nil, nil, nil, "bias at dt = \(listed): \(error)")
+            }
         }
     }
 }

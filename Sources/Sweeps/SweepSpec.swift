@@ -221,6 +221,8 @@ public struct FitRequest: Sendable, Equatable, Codable {
         case selectivity
         /// Scheduled DualAdam: the fraction escaped by the switch step against the hazard (§7).
         case escapeFraction = "escape-fraction"
+        /// The order p of the time-step bias 1 − τ/τ_exact ∝ dt^p (docs/integrators.md §3).
+        case timeStepOrder = "time-step-order"
     }
 
     /// The x of an Arrhenius fit.

@@ -176,6 +176,19 @@ struct CommandLineTests {
         #expect(warnings.contains { $0.hasPrefix("--dt 0.3 is") }, "\(warnings)")
     }
 
+    /// A named integrator where its measured bias is large says so; the default does not.
+    @Test(arguments: [
+        (["pq:ha=16,hb=2,barrier=0.25", "--optimizer", "invadam", "--noise", "hessian", "--integrator", "euler-maruyama"], "D jumps ×64"),
+        (["quartic:barrier=1", "--lr", "0.5", "--noise", "hessian", "--noise-floor", "0.12", "--integrator", "milstein"], "D changes within"),
+        (["quartic:barrier=1", "--lr", "0.5", "--noise", "hessian", "--noise-floor", "0.12"], nil),
+    ] as [([String], String?)])
+    func namedIntegratorWarnsWhereItIsBiased(arguments: [String], warning: String?) throws {
+        let run = try EscapeRun(["simulate"] + arguments + ["--trajectories", "20", "--json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let warnings = try #require(try run.json()["warnings"] as? [String])
+        if let warning { #expect(warnings.contains { $0.hasPrefix(warning) }, "\(warnings)") } else { #expect(warnings.isEmpty, "\(warnings)") }
+    }
+
     /// A negative number is a value, not an option: the line names it (it once said "Missing value").
     @Test(arguments: [["--lr", "-1"], ["--sigma2", "-2"], ["--dt", "-0.5"]])
     func negativeNumberIsNamedInTheMessage(option: [String]) throws {
