@@ -18,10 +18,13 @@ struct EscapeTimes {
 
     init<L, N, P>(_ sde: ReducedSDE<L, N, P>, _ g: EscapeGeometry) throws {
         let a = g.start, b = g.saddle, c = g.nextMinimum
-        exact = try ExactMFPT(sde: sde, from: a.x, to: g.target, breakpoints: sde.breakpoints,
+        // Dips of D (a small noise floor) are nodes too: DiffusivityDips says why.
+        let dips = try DiffusivityDips.locate(sde, from: a.x - (g.target - a.x), to: g.target)
+        let breakpoints = Array(Set(sde.breakpoints + DiffusivityDips.nodes(around: dips, scale: (g.target - a.x) / 8))).sorted()
+        exact = try ExactMFPT(sde: sde, from: a.x, to: g.target, breakpoints: breakpoints,
                               criticalPoints: [a.x, b.x, c.x])
         effectiveBarrier = try EffectivePotential(
-            sde: sde, nodes: [a.x] + sde.breakpoints.filter { $0 > a.x && $0 < b.x } + [b.x]).values.last!
+            sde: sde, nodes: [a.x] + breakpoints.filter { $0 > a.x && $0 < b.x } + [b.x]).values.last!
         diffusivityAtMinimum = sde.diffusivity(a.x)
         diffusivityAtSaddle = sde.diffusivity(b.x)
         preconditionerAtMinimum = sde.preconditioning(a.x)

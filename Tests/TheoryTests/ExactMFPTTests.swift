@@ -33,6 +33,25 @@ struct ExactMFPTTests {
         #expect(exact.relativeError < 1e-8)
     }
 
+    /// A tiny noise floor (issue 14: δ = 1e-8 on a quartic once failed with a GSL roundoff error).
+    /// Where L″ = 0 (x_i = 1/√3 on quartic:barrier=1), Φ′ = 2L′/(η√(L″² + δ²)) peaks with width
+    /// δ/L‴, and ΔΦ grows like (4|L′|/(η L‴))·ln(1/δ) = 0.8889·ln(1/δ) at η = 0.5: the step from
+    /// δ = 1e-6 to 1e-8 must be 0.8889·ln 100 (the O(δ²) corrections are far below 1e-6).
+    @Test func tinyNoiseFloorHasTheLogarithmicBarrier() throws {
+        func predict(_ floor: Double) throws -> Prediction {
+            try Predictor.predict(try EscapeProblem(landscape: LandscapeSpec.parse("quartic:barrier=1"),
+                                                    noise: .hessian(batch: 1, floor: floor), learningRate: 0.5))
+        }
+        let coarse = try predict(1e-6), fine = try predict(1e-8)
+        let x = 1 / 3.0.squareRoot()
+        let slope = 4 * abs(4 * x * (x * x - 1)) / (0.5 * 24 * x)
+        #expect(fine.exactTime != nil && fine.exactTime!.isFinite)
+        #expect(abs((fine.effectiveBarrier - coarse.effectiveBarrier) / (slope * log(100.0)) - 1) < 1e-4,
+                "ΔΦ \(coarse.effectiveBarrier) → \(fine.effectiveBarrier)")
+        // ln τ moves with ΔΦ (the prefactor changes by O(1) only).
+        #expect(abs((fine.logExactTime - coarse.logExactTime) - (fine.effectiveBarrier - coarse.effectiveBarrier)) < 0.1)
+    }
+
     /// The issue's reference values: quartic ΔL = 1, isotropic σ² = 0.5, η = 1 (D = 0.25),
     /// escape at the midpoint x = 0.5: exact ≈ 65.9, Kramers 2π/√32·e⁴ ≈ 60.6.
     @Test func quarticReference() throws {
