@@ -153,7 +153,7 @@ struct EnsembleVisitor: ReducedSDEVisitor {
         }
         let profile = StepSizeProfile(sde, from: g.start.x - (g.target - g.start.x), to: g.target, nominal: dt)
         if !profile.isUniform {
-            warnings.append("D changes within a few noise steps on the path (auto would refine dt to \(String(format: "%.2g", profile.smallestRatio))× there): \(kind.rawValue) on the uniform grid is biased low (Euler–Maruyama measured 0.52–0.82 of exact on floored hessian noise at the default dt; docs/integrators.md §4); the default integrator (auto) refines and takes a weak order-2 step there")
+            warnings.append("D changes within a few noise steps on the path (auto would refine dt to \(String(format: "%.2g", profile.smallestRatio))× there): \(kind.rawValue) on the uniform grid is biased there (measured at the default dt on floored hessian noise, D dipping ×100: euler-maruyama 0.52–0.75 of exact, milstein 1.13, platen 1.00 but 0.86 at 4× it; docs/integrators.md §3–§4); the default integrator (auto) refines and takes a weak order-2 step there")
         }
         return warnings
     }
