@@ -164,7 +164,7 @@ struct EnsembleVisitor: ReducedSDEVisitor {
         let timePerStep = dt ?? eta
         var warnings = named
         if case .sde(_, let requested?) = problem.model, let nominal = defaultStep, requested > Self.largeStepFactor * nominal {
-            warnings.append("--dt \(requested) is \(String(format: "%.3g", requested / nominal))× the default \(String(format: "%.3g", nominal)) (0.01 over the fastest relaxation rate): the discretisation bias is measured only up to the default, where it is ≤ 2% (docs/integrators.md); this τ may be far off")
+            warnings.append("--dt \(requested) is \(String(format: "%.3g", requested / nominal))× the default \(String(format: "%.3g", nominal)) (0.01 over the fastest relaxation rate): the discretisation bias is measured only up to 4× the default, where the default integrator's is not resolved (≤ 2%; docs/integrators.md §3); this τ may be far off")
         }
         return SimulationResult(
             estimate: EscapeEstimate(outcomes: outcomes, timePerStep: timePerStep, learningRate: eta),
