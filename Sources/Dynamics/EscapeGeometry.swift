@@ -15,6 +15,11 @@ public struct EscapeGeometry: Sendable, Equatable {
     /// How the target was chosen.
     public let targetRule: EscapeTarget
 
+    /// The stretch the escape path covers in practice: from as far behind the start as the
+    /// target lies ahead of it, to the target. ``StepSizeProfile`` is tabulated on it and the
+    /// dips of D are sought on it.
+    public var pathSpan: (from: Double, to: Double) { (start.x - (target - start.x), target) }
+
     public init(landscape: any Landscape1D, side: StartSide, target rule: EscapeTarget) throws(InvalidParameter) {
         mirrored = side == .right
         let points = mirrored

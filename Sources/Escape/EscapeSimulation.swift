@@ -121,7 +121,7 @@ struct EnsembleVisitor: ReducedSDEVisitor {
             // where D changes fast but smoothly (Euler–Maruyama's profile would refine),
             // Platen's weak order-2 step on its own, coarser profile; else Euler–Maruyama.
             let interfaces = sde.diffusionInterfaces
-            let span = (from: g.start.x - (g.target - g.start.x), to: g.target)
+            let span = g.pathSpan
             let profile = StepSizeProfile(sde, from: span.from, to: span.to, nominal: dt)
             if !interfaces.isEmpty {
                 return result(runStepped(sde, SkewEuler(interfaces: interfaces), profile), dt: dt,
@@ -149,9 +149,9 @@ struct EnsembleVisitor: ReducedSDEVisitor {
         let g = problem.geometry
         let onPath = sde.diffusionInterfaces.filter { (g.start.x...g.target).contains($0.position) }
         if kind != .skewEuler, let jump = onPath.map({ max($0.left / $0.right, $0.right / $0.left) }).max(), jump * jump >= 1.5 {
-            warnings.append("D jumps ×\(String(format: "%.3g", jump * jump)) at a breakpoint on the path: \(kind.rawValue) is biased low there by O(√dt) (measured at the default dt: −4% for ×4, −18% for ×64, −31% for ×256; docs/integrators.md §3); the default integrator (auto) crosses it exactly")
+            warnings.append("D jumps ×\(String(format: "%.3g", jump * jump)) at a breakpoint on the path: \(kind.rawValue) is biased low there by O(√dt) (\(DiffusionInterface.measuredEulerBias)); the default integrator (auto) crosses it exactly")
         }
-        let profile = StepSizeProfile(sde, from: g.start.x - (g.target - g.start.x), to: g.target, nominal: dt)
+        let profile = StepSizeProfile(sde, from: g.pathSpan.from, to: g.pathSpan.to, nominal: dt)
         if !profile.isUniform {
             warnings.append("D changes within a few noise steps on the path (auto would refine dt to \(String(format: "%.2g", profile.smallestRatio))× there): \(kind.rawValue) on the uniform grid is biased there (measured at the default dt on floored hessian noise, D dipping ×100: euler-maruyama 0.52–0.75 of exact, milstein 1.13, platen 1.00 but 0.86 at 4× it; docs/integrators.md §3–§4); the default integrator (auto) refines and takes a weak order-2 step there")
         }

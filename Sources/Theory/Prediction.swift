@@ -179,7 +179,7 @@ struct PredictionVisitor: ReducedSDEVisitor {
             case .automatic, .skewEuler:
                 notes.append("\(jump): the skew-euler step crosses it exactly in law (docs/integrators.md §2)")
             case .eulerMaruyama, .milstein, .platen:
-                notes.append("\(jump): \(integrator.rawValue) is biased there by O(√dt) (measured at the default dt: −4% for ×4, −18% for ×64, −31% for ×256; docs/integrators.md §3); the default integrator (auto → skew-euler) is not")
+                notes.append("\(jump): \(integrator.rawValue) is biased there by O(√dt) (\(DiffusionInterface.measuredEulerBias)); the default integrator (auto → skew-euler) is not")
             }
         }
         if case .discrete = problem.model {
