@@ -13,10 +13,6 @@ public protocol SDEIntegrator: Sendable {
     /// default ignores `random`.
     func advance<S: ScalarSDE, R: RandomSource>(_ x: Double, sde: S, dt: Double, sqrtDt: Double,
                                                 normal z: Double, random: R) -> Double
-    /// X(t + dt) from X(t) = x on a locally refined grid: `step` is the profile's cell at x
-    /// (``PlatenWhereFast`` chooses its scheme by it). The default takes `step.dt`.
-    func advance<S: ScalarSDE, R: RandomSource>(_ x: Double, sde: S, step: StepSizeProfile.Step,
-                                                normal z: Double, random: R) -> Double
     /// Strong order of convergence for general (multiplicative) noise.
     static var strongOrder: Double { get }
     /// Weak order of convergence.
@@ -33,18 +29,13 @@ extension SDEIntegrator {
                                                        normal z: Double, random: R) -> Double {
         advance(x, sde: sde, dt: dt, sqrtDt: sqrtDt, normal: z)
     }
-    @inlinable @inline(__always)
-    public func advance<S: ScalarSDE, R: RandomSource>(_ x: Double, sde: S, step: StepSizeProfile.Step,
-                                                       normal z: Double, random: R) -> Double {
-        advance(x, sde: sde, dt: step.dt, sqrtDt: step.root, normal: z, random: random)
-    }
 }
 
 /// The integrators selectable with `--integrator`.
 public enum IntegratorKind: String, CaseIterable, Sendable, Codable {
-    /// `skew-euler` where the diffusion coefficient jumps on the escape path; `platen` on
-    /// steps refined by ``StepSizeProfile`` where D changes fast but smoothly; else
-    /// `euler-maruyama` (docs/integrators.md §1).
+    /// `skew-euler` where the diffusion coefficient jumps on the escape path; where D changes
+    /// fast but smoothly, `platen` on the steps of ``StepSizeProfile`` (refined there, up to
+    /// 4·dt where D is smooth); else `euler-maruyama` (docs/integrators.md §1).
     case automatic = "auto"
     case eulerMaruyama = "euler-maruyama"
     case milstein

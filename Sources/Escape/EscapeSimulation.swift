@@ -61,13 +61,15 @@ public struct SimulationResult: Sendable {
     public let options: EnsembleOptions
 }
 
-/// What local step-size control did (``StepSizeProfile``): the smallest step as a share of
-/// the nominal dt, and whether it was held at the floor.
+/// What local step-size control did (``StepSizeProfile``): the smallest and the largest
+/// step as multiples of the nominal dt, and whether the smallest was held at the floor.
 public struct StepControlSummary: Sendable, Codable, Equatable {
     public let smallestStepRatio: Double
+    public let largestStepRatio: Double
     public let capped: Bool
     public init(_ profile: StepSizeProfile) {
         smallestStepRatio = profile.smallestRatio
+        largestStepRatio = profile.largestRatio
         capped = profile.isCapped
     }
 }
@@ -119,7 +121,7 @@ struct EnsembleVisitor: ReducedSDEVisitor {
         case .automatic:
             // One choice per run (docs/integrators.md §1): skew-euler across jumps of g;
             // where D changes fast but smoothly (Euler–Maruyama's profile would refine),
-            // Platen's weak order-2 step on its own, coarser profile; else Euler–Maruyama.
+            // Platen's weak order-2 step on its own profile (§4); else Euler–Maruyama.
             let interfaces = sde.diffusionInterfaces
             let span = g.pathSpan
             let profile = StepSizeProfile(sde, from: span.from, to: span.to, nominal: dt)
@@ -132,8 +134,9 @@ struct EnsembleVisitor: ReducedSDEVisitor {
             }
             let platenProfile = StepSizeProfile(sde, from: span.from, to: span.to, nominal: dt,
                                                 fraction: StepSizeProfile.weakOrderTwoFraction,
-                                                envelopeSlope: StepSizeProfile.weakOrderTwoEnvelopeSlope)
-            return result(runStepped(sde, PlatenWhereFast(), platenProfile), dt: dt, integrator: PlatenWhereFast.name,
+                                                envelopeSlope: StepSizeProfile.weakOrderTwoEnvelopeSlope,
+                                                largest: StepSizeProfile.weakOrderTwoLargestRatio)
+            return result(runStepped(sde, PlatenWeakTwo(), platenProfile), dt: dt, integrator: PlatenWeakTwo.name,
                           profile: platenProfile)
         }
     }

@@ -38,7 +38,7 @@ public struct SteppedSDETrajectory<S: ScalarSDE, I: SDEIntegrator>: TrajectorySi
         var duration = 0.0
         while n < maxSteps {
             let step = profile.step(at: x)
-            let next = integrator.advance(x, sde: sde, step: step, normal: stream.gaussian(), random: stream)
+            let next = integrator.advance(x, sde: sde, dt: step.dt, sqrtDt: step.root, normal: stream.gaussian(), random: stream)
             n += 1
             duration += step.ratio
             if let outcome = TrajectoryOutcome.afterStep(to: next, target: target, lower: lower, upper: upper, steps: n) {

@@ -56,7 +56,7 @@ struct MonteCarloAgreementTests {
              noise: .hessian(batch: 1, floor: 0), lr: 0.1, optimizer: .invadam, model: .sde(integrator: .eulerMaruyama, dt: nil),
              trajectories: 4000, allowance: 0.03),
         // Issue 14's target, the default integrator at the default dt (auto: skew-euler across the
-        // jumps of D; Platen's weak order-2 step on locally refined steps where D dips): 4·SE + 2%.
+        // jumps of D; Platen's weak order-2 step on its step profile where D dips): 4·SE + 2%.
         // Euler–Maruyama at the same dt measured 0.82 (×64) and 0.69 (×256) of exact; 0.52 and 0.73
         // on the floored quartics (docs/integrators.md §3–§4).
         Case(name: "issue 14: pq ha=16 hb=2, hessian, InvAdam (D jumps ×64), default integrator and dt", spec: "pq:ha=16,hb=2,barrier=0.25",
