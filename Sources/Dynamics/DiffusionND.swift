@@ -123,6 +123,28 @@ public struct DiffusionND<L: LandscapeND, P: Preconditioner1D>: Sendable {
         }
     }
 
+    /// The jumps of each coordinate's diffusion coefficient gᵢ = pᵢ·√(η·cᵢ), with their
+    /// one-sided values, where the coordinates decouple: ∇²L diagonal (so cᵢ and, elementwise,
+    /// pᵢ depend on θᵢ alone) at the landscape's ``LandscapeND/axisBreakpoints``. Empty for
+    /// constant noise and for non-diagonal Hessians. `at` fixes the other coordinates (any
+    /// value: they do not enter gᵢ).
+    public func axisInterfaces(at theta: [Double]) -> [[DiffusionInterface]] {
+        let none = Array(repeating: [DiffusionInterface](), count: dimension)
+        guard !needsEigen, !hasConstantNoise else { return none }
+        let ws = makeWorkspace()
+        func coefficient(_ i: Int, at x: Double) -> Double {
+            for k in 0..<dimension { ws.theta[k] = theta[k] }
+            ws.theta[i] = x
+            prepare(ws)
+            return ws.factor[i] * (learningRate * ws.diagC[i]).squareRoot()
+        }
+        return landscape.axisBreakpoints.enumerated().map { i, points in
+            points.compactMap { c in
+                DiffusionInterface(jumpAt: c, left: coefficient(i, at: c.nextDown), right: coefficient(i, at: c.nextUp))
+            }
+        }
+    }
+
     /// ws.kick = C^{1/2}·ws.z (the gradient noise ξ for unit normals z), after ``prepare(_:)``.
     @inlinable
     public func sampleNoise(_ ws: WorkspaceND) {

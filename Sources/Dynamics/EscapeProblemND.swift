@@ -91,7 +91,7 @@ public struct EscapeProblemND: Sendable {
             throw InvalidParameter("integrator", given: "milstein in d dimensions", allowed: "euler-maruyama or auto (Milstein needs Lévy areas for non-commutative noise)")
         }
         if case .sde(.skewEuler, _) = model {
-            throw InvalidParameter("integrator", given: "skew-euler in d dimensions", allowed: "euler-maruyama or auto (the interface step is one-dimensional)")
+            throw InvalidParameter("integrator", given: "skew-euler in d dimensions", allowed: "euler-maruyama or auto (auto takes the interface step per coordinate where the coordinates decouple: separable pq)")
         }
         if case .sde(.platen, _) = model {
             throw InvalidParameter("integrator", given: "platen in d dimensions", allowed: "euler-maruyama or auto (the weak order-2 step here is the scalar one)")

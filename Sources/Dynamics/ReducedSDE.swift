@@ -57,9 +57,6 @@ extension ReducedSDE {
     /// The breakpoints where g jumps (relative change above 10⁻¹²), with the one-sided values
     /// g(c−), g(c+): where ``SkewEuler`` takes its interface step.
     public var diffusionInterfaces: [DiffusionInterface] {
-        breakpoints.compactMap { c in
-            let left = diffusion(c.nextDown), right = diffusion(c.nextUp)
-            return abs(left - right) > 1e-12 * max(left, right) ? DiffusionInterface(position: c, left: left, right: right) : nil
-        }
+        breakpoints.compactMap { c in DiffusionInterface(jumpAt: c, left: diffusion(c.nextDown), right: diffusion(c.nextUp)) }
     }
 }

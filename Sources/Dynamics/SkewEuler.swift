@@ -11,6 +11,12 @@ public struct DiffusionInterface: Sendable, Equatable {
         self.position = position; self.left = left; self.right = right
     }
 
+    /// The interface at c if g jumps there (relative change above 10⁻¹²), else nil.
+    public init?(jumpAt c: Double, left: Double, right: Double) {
+        guard abs(left - right) > 1e-12 * max(left, right) else { return nil }
+        self.init(position: c, left: left, right: right)
+    }
+
     /// P(an excursion from the interface goes right) for the Itô SDE dX = g(X) dW:
     /// α = g(c−)/(g(c−) + g(c+)) (docs/integrators.md §2: X is a local martingale, so its
     /// Lamperti image Y = (X − c)/g(side) is skew Brownian motion with this α).
@@ -70,21 +76,36 @@ public struct SkewEuler: SDEIntegrator {
     @inlinable @inline(__always)
     public func advance<S: ScalarSDE, R: RandomSource>(_ x: Double, sde: S, dt: Double, sqrtDt: Double,
                                                        normal z: Double, random: R) -> Double {
-        // The nearest interface (a handful at most: a linear scan).
+        guard let interface = interface(near: x, sqrtDt: sqrtDt) else {
+            return advance(x, sde: sde, dt: dt, sqrtDt: sqrtDt, normal: z)
+        }
+        return Self.step(x, drift: sde.drift(x), across: interface, dt: dt, sqrtDt: sqrtDt, normal: z, random: random)
+    }
+
+    /// The interface within `reach` noise widths max(g₋, g₊)·√dt of x, if any (the nearest;
+    /// a handful at most: a linear scan).
+    @inlinable @inline(__always)
+    public func interface(near x: Double, sqrtDt: Double) -> DiffusionInterface? {
         var nearest = -1
         var distance = Double.infinity
         for k in interfaces.indices {
             let d = abs(x - interfaces[k].position)
             if d < distance { distance = d; nearest = k }
         }
-        if nearest < 0 { return advance(x, sde: sde, dt: dt, sqrtDt: sqrtDt, normal: z) }
+        guard nearest >= 0 else { return nil }
         let interface = interfaces[nearest]
-        if distance > reach * max(interface.left, interface.right) * sqrtDt {
-            return advance(x, sde: sde, dt: dt, sqrtDt: sqrtDt, normal: z)
-        }
+        return distance > reach * max(interface.left, interface.right) * sqrtDt ? nil : interface
+    }
+
+    /// Steps 1–4 above from x with drift μ(x) and the step's normal z: the skew-Brownian
+    /// step across `interface`. One coordinate's step; the d-dimensional loop
+    /// (``SDETrajectoryND``) takes it per coordinate when the coordinates decouple.
+    @inlinable @inline(__always)
+    public static func step<R: RandomSource>(_ x: Double, drift mu: Double, across interface: DiffusionInterface,
+                                             dt: Double, sqrtDt: Double, normal z: Double, random: R) -> Double {
         let c = interface.position
         let side = x < c ? interface.left : interface.right
-        let drifted = (x - c) / side + sde.drift(x) * dt / side
+        let drifted = (x - c) / side + mu * dt / side
         var y = drifted + sqrtDt * z
         var touched = (drifted < 0) != (y < 0)
         if !touched {

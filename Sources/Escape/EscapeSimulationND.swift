@@ -58,7 +58,7 @@ struct EnsembleVisitorND<P: Preconditioner1D>: LandscapeNDVisitor {
         let plain = DiffusionND(landscape: landscape, noise: problem.noise, preconditioner: SGDPreconditioner(),
                                 form: problem.form, learningRate: eta)
         switch problem.model {
-        case .sde(_, let requested):
+        case .sde(let kind, let requested):
             let dt = requested ?? EscapeSimulationND.defaultTimeStep(problem, diffusion)
             let outcomes: [TrajectoryOutcome]
             let integrator: String
@@ -67,8 +67,13 @@ struct EnsembleVisitorND<P: Preconditioner1D>: LandscapeNDVisitor {
                                                                       dt: dt, maxSteps: problem.maxSteps), options)
                 integrator = "symplectic-euler"
             } else {
-                outcomes = EnsembleRunner.run(SDETrajectoryND(diffusion: diffusion, region: region, dt: dt, maxSteps: problem.maxSteps), options)
-                integrator = IntegratorKind.eulerMaruyama.rawValue
+                // auto: the skew-Euler step on coordinates whose diffusion jumps (separable pq), else
+                // Euler–Maruyama (docs/integrators.md §1).
+                let interfaces = kind == .automatic ? diffusion.axisInterfaces(at: problem.start.x) : []
+                let trajectory = SDETrajectoryND(diffusion: diffusion, region: region, dt: dt, maxSteps: problem.maxSteps,
+                                                 interfaces: interfaces)
+                outcomes = EnsembleRunner.run(trajectory, options)
+                integrator = trajectory.axisSteps.isEmpty ? EulerMaruyama.name : SkewEuler.name
             }
             return SimulationResult(estimate: EscapeEstimate(outcomes: outcomes, timePerStep: dt, learningRate: eta),
                                     outcomes: outcomes, timePerStep: dt, dt: dt, model: "sde", integrator: integrator, options: options)

@@ -74,14 +74,26 @@ public struct EscapeRegionND: Sendable {
 /// start minimum. For a hyperplane target the crossing between grid points is tested with
 /// the Brownian bridge of the normal coordinate s = n·θ, whose variance per step is
 /// η·nᵀPCPn·dt (``BrownianBridge``). A step allocates nothing.
+///
+/// Where the coordinates decouple and a coordinate's diffusion coefficient jumps
+/// (``DiffusionND/axisInterfaces(at:)``: a separable landscape on `pq` with hessian noise),
+/// that coordinate takes ``SkewEuler``'s exact interface step within reach of a jump and
+/// Euler–Maruyama elsewhere — the 1-D scheme of docs/integrators.md §2, per coordinate,
+/// with the coordinate's own normal and coins from the trajectory's stream.
 public struct SDETrajectoryND<L: LandscapeND, P: Preconditioner1D>: TrajectorySimulator {
     public let diffusion: DiffusionND<L, P>
     public let region: EscapeRegionND
     public let dt: Double
     public let maxSteps: Int
+    /// Per coordinate, the skew-Euler step across its jumps (nil: Euler–Maruyama); empty when
+    /// no coordinate has one.
+    public let axisSteps: [SkewEuler?]
 
-    public init(diffusion: DiffusionND<L, P>, region: EscapeRegionND, dt: Double, maxSteps: Int) {
+    /// `interfaces`: per coordinate, the jumps to cross exactly (none: Euler–Maruyama throughout).
+    public init(diffusion: DiffusionND<L, P>, region: EscapeRegionND, dt: Double, maxSteps: Int,
+                interfaces: [[DiffusionInterface]] = []) {
         self.diffusion = diffusion; self.region = region; self.dt = dt; self.maxSteps = maxSteps
+        axisSteps = interfaces.contains { !$0.isEmpty } ? interfaces.map { $0.isEmpty ? nil : SkewEuler(interfaces: $0) } : []
     }
 
     @inlinable
@@ -91,6 +103,8 @@ public struct SDETrajectoryND<L: LandscapeND, P: Preconditioner1D>: TrajectorySi
         let d = ws.d
         region.placeAtStart(ws.theta)
         let noiseScale = (diffusion.learningRate * dt).squareRoot()
+        let sqrtDt = dt.squareRoot()
+        let axisSteps = self.axisSteps
         let bridgeCutoff = 0.5 * BrownianBridge.negligibleExponent
         let normal = region.normal, hyperplane = region.isHyperplane
         var s0 = region.signedDistance(ws.theta)
@@ -102,7 +116,18 @@ public struct SDETrajectoryND<L: LandscapeND, P: Preconditioner1D>: TrajectorySi
             diffusion.prepare(ws)
             ws.drawNormals(stream)
             diffusion.driftAndKick(ws)
-            for i in 0..<d { ws.theta[i] += ws.drift[i] * dt + ws.kick[i] * noiseScale }
+            if axisSteps.isEmpty {
+                for i in 0..<d { ws.theta[i] += ws.drift[i] * dt + ws.kick[i] * noiseScale }
+            } else {
+                for i in 0..<d {
+                    if let skew = axisSteps[i], let interface = skew.interface(near: ws.theta[i], sqrtDt: sqrtDt) {
+                        ws.theta[i] = SkewEuler.step(ws.theta[i], drift: ws.drift[i], across: interface, dt: dt, sqrtDt: sqrtDt,
+                                                     normal: ws.z[i], random: stream)
+                    } else {
+                        ws.theta[i] += ws.drift[i] * dt + ws.kick[i] * noiseScale
+                    }
+                }
+            }
             n += 1
             if region.diverged(ws.theta) { return TrajectoryOutcome(.diverged, steps: n) }
             if hyperplane {

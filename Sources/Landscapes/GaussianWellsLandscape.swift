@@ -74,6 +74,8 @@ public struct GaussianWellsLandscape: LandscapeND, Equatable {
 
     public var startingPoints: [[Double]] { centers }
     public var hasDiagonalHessian: Bool { false }
+    /// Smooth everywhere.
+    public var axisBreakpoints: [[Double]] { Array(repeating: [], count: dimension) }
     public var spec: String {
         if centers.count == 2, centers[0].count == dimension,
            centers[0].dropFirst().allSatisfy({ $0 == 0 }), centers[1].dropFirst().allSatisfy({ $0 == 0 }),

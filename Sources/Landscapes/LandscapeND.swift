@@ -16,6 +16,11 @@ public protocol LandscapeND: Landscape {
     var startingPoints: [[Double]] { get }
     /// True if ∇²L is diagonal at every θ (separable families).
     var hasDiagonalHessian: Bool { get }
+    /// For each coordinate i, the values of θᵢ where the diagonal Hessian entry Hᵢᵢ — a
+    /// function of θᵢ alone when ∇²L is diagonal — jumps (a separable family built on `pq`);
+    /// empty arrays when ∇²L is not diagonal or is continuous. The d-dimensional SDE crosses
+    /// the jumps of its diffusion there with the skew-Euler step (``SDETrajectoryND``).
+    var axisBreakpoints: [[Double]] { get }
     /// The diagonal of ∇²L (d entries) — for diagonal families the whole Hessian, in O(d).
     func hessianDiagonal(_ theta: UnsafeBufferPointer<Double>, into diagonal: UnsafeMutableBufferPointer<Double>)
     /// The spec string that rebuilds this landscape.

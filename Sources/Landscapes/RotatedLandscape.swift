@@ -69,6 +69,9 @@ public struct RotatedLandscape: LandscapeND, Equatable {
         }
     }
     public var hasDiagonalHessian: Bool { false }
+    /// None along the axes: a rotated `pq`'s jumps lie on rotated hyperplanes, where no
+    /// coordinate decouples (its SDE crosses them with Euler–Maruyama).
+    public var axisBreakpoints: [[Double]] { Array(repeating: [], count: dimension) }
     public var spec: String { "rotated:seed=\(rotation.seed),of=\(base.spec)" }
 }
 
@@ -199,6 +202,17 @@ public indirect enum LandscapeNDModel: LandscapeND, Equatable {
         switch self {
         case .separableQuartic, .separablePQ, .separableRough, .styblinskiTang: true
         case .gaussianWells, .rotated: false
+        }
+    }
+
+    public var axisBreakpoints: [[Double]] {
+        switch self {
+        case .separableQuartic(let l): l.axisBreakpoints
+        case .separablePQ(let l): l.axisBreakpoints
+        case .separableRough(let l): l.axisBreakpoints
+        case .styblinskiTang(let l): l.axisBreakpoints
+        case .gaussianWells(let l): l.axisBreakpoints
+        case .rotated(let l): l.axisBreakpoints
         }
     }
 

@@ -50,6 +50,8 @@ public struct SeparableLandscape<Base: Landscape1D & Equatable>: LandscapeND, Eq
         base.minima.map { [$0.x] + Array(repeating: 0, count: spectators.count) }
     }
     public var hasDiagonalHessian: Bool { true }
+    /// The base's breakpoints along θ₁ (`pq`'s jumps of L″); the spectators are quadratic.
+    public var axisBreakpoints: [[Double]] { [base.breakpoints] + Array(repeating: [], count: spectators.count) }
     public var spec: String {
         let body = base.spec.split(separator: ":", maxSplits: 1)
         return "separable:base=\(body[0]),\(body.count > 1 ? body[1] : ""),spectators=\(spectators.map(Validate.format).joined(separator: ";"))"

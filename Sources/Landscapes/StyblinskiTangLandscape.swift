@@ -53,5 +53,7 @@ public struct StyblinskiTangLandscape: LandscapeND, Equatable {
         return [corner] + (0..<dimension).map { i in var p = corner; p[i] = right; return p }
     }
     public var hasDiagonalHessian: Bool { true }
+    /// A polynomial: no jumps.
+    public var axisBreakpoints: [[Double]] { Array(repeating: [], count: dimension) }
     public var spec: String { "styblinski-tang:d=\(dimension),k=\(Validate.format(k))" }
 }
