@@ -96,7 +96,7 @@ int main(int argc, char **argv) {
         }
     } else if (strcmp(name, "pq") == 0) {
         const double ha = P_HA, hb = P_HB, barrier = P_PQ_BARRIER, lr = P_PQ_LR, dt = P_DT, sqdt = sqrt(dt);
-        const double batch = P_BATCH, floor2 = P_FLOOR * P_FLOOR;
+        const double inverse_batch = 1 / P_BATCH, floor2 = P_FLOOR * P_FLOOR, root_lr = sqrt(lr);
         const double u = sqrt(2 * barrier / (ha * (1 + ha / hb))), w = ha * u / hb;
         const double c1 = u, xb = u + w, c2 = xb + ha * u / hb, a2 = c2 + u;
         const double start = 0, target = 0.5 * (xb + a2), lower = start - 1000 * (target - start);
@@ -107,8 +107,8 @@ int main(int argc, char **argv) {
             double cutoff = cut;
 #define PQ_H(x) ((x) <= c1 ? ha : ((x) < c2 ? -hb : ha))
 #define PQ_D(x) ((x) <= c1 ? ha * (x) : ((x) < c2 ? -hb * ((x) - xb) : ha * ((x) - a2)))
-#define PQ_C(x) (sqrt(PQ_H(x) * PQ_H(x) + floor2) / batch)
-            SDE_LOOP(-1.0 * PQ_D(x), 1.0 * sqrt(lr * PQ_C(x)))
+#define PQ_C(x) (sqrt(PQ_H(x) * PQ_H(x) + floor2) * inverse_batch)
+            SDE_LOOP(-1.0 * PQ_D(x), 1.0 * (root_lr * sqrt(PQ_C(x))))
             steps += k;
         }
     } else if (strcmp(name, "adam") == 0 || strcmp(name, "invadam") == 0) {

@@ -1,7 +1,7 @@
 import Landscapes
 
 /// The covariance C(θ) of the stochastic-gradient noise ξ, in 1-D a variance
-/// (shared/THEORY.md §2). The optimizer sees g = L′(θ) + ξ with ξ ~ N(0, C(θ)).
+/// (docs/theory.md §2). The optimizer sees g = L′(θ) + ξ with ξ ~ N(0, C(θ)).
 public protocol GradientNoise1D: Sendable {
     /// C(x) > 0.
     func variance(at x: Double) -> Double
@@ -20,18 +20,21 @@ public struct IsotropicNoise: GradientNoise1D {
     public var breakpoints: [Double] { [] }
 }
 
-/// `hessian`: C = √(L″² + δ²)/B (THEORY.md §2), δ ≥ 0 the noise floor, B the batch size.
+/// `hessian`: C = √(L″² + δ²)/B (docs/theory.md §2), δ ≥ 0 the noise floor, B the batch size.
 /// dC/dx = L″·L‴ / (B·√(L″² + δ²)).
 public struct HessianNoise<L: Landscape1D>: GradientNoise1D {
     public let landscape: L
     public let batch: Double
     public let floor: Double
+    /// 1/B: a multiplication instead of a division on the hot path.
+    public let inverseBatch: Double
     public init(landscape: L, batch: Double, floor: Double) {
         self.landscape = landscape; self.batch = batch; self.floor = floor
+        inverseBatch = 1 / batch
     }
     @inlinable public func variance(at x: Double) -> Double {
         let h = landscape.secondDerivative(x)
-        return (h * h + floor * floor).squareRoot() / batch
+        return (h * h + floor * floor).squareRoot() * inverseBatch
     }
     @inlinable public func varianceSlope(at x: Double) -> Double {
         let h = landscape.secondDerivative(x)
@@ -41,7 +44,7 @@ public struct HessianNoise<L: Landscape1D>: GradientNoise1D {
 }
 
 /// `frozen`: C = H_a/B in the basin, |H_b|/B in the barrier region, H_c/B in the next
-/// basin, switching where L″ changes sign (THEORY.md §2) — the piecewise-constant noise
+/// basin, switching where L″ changes sign (docs/theory.md §2) — the piecewise-constant noise
 /// behind Xie et al.'s s-formula, s = (L(c) − L(a))/ΔL with c the first switch point.
 public struct FrozenNoise: GradientNoise1D {
     /// Switch points in increasing x, and the variance on each of the `switches.count + 1` regions.

@@ -1,6 +1,6 @@
 import Landscapes
 
-/// An optimizer's reduced SDE in one dimension (Itô; shared/THEORY.md §0–§1):
+/// An optimizer's reduced SDE in one dimension (Itô; docs/theory.md §0–§1):
 ///
 ///     dθ = −P(θ)·L′(θ) dt + P(θ)·√(η·C(θ)) dW,     D(θ) = η·P²·C/2,
 ///
@@ -12,10 +12,13 @@ public struct ReducedSDE<L: Landscape1D, N: GradientNoise1D, P: Preconditioner1D
     public let noise: N
     public let preconditioner: P
     public let learningRate: Double
+    /// √η, so that g = P·√η·√C shares √C with the Adam-type preconditioners' P(C).
+    public let rootLearningRate: Double
 
     public init(landscape: L, noise: N, preconditioner: P, learningRate: Double) {
         self.landscape = landscape; self.noise = noise
         self.preconditioner = preconditioner; self.learningRate = learningRate
+        rootLearningRate = learningRate.squareRoot()
     }
 
     /// μ(x) = −P·L′(x).
@@ -23,10 +26,12 @@ public struct ReducedSDE<L: Landscape1D, N: GradientNoise1D, P: Preconditioner1D
         -preconditioner.factor(variance: noise.variance(at: x)) * landscape.derivative(x)
     }
 
-    /// g(x) = P·√(ηC): the coefficient of dW.
+    /// g(x) = P·√η·√C: the coefficient of dW. (Written with √C so that the compiler computes
+    /// it once where P(C) needs it too — Adam, InvAdam, DualAdam: a third fewer square roots
+    /// per evaluation on the hot path.)
     @inlinable @inline(__always) public func diffusion(_ x: Double) -> Double {
         let c = noise.variance(at: x)
-        return preconditioner.factor(variance: c) * (learningRate * c).squareRoot()
+        return preconditioner.factor(variance: c) * (rootLearningRate * c.squareRoot())
     }
 
     /// g′(x) = C′·(P′·√(ηC) + P·η/(2√(ηC))), for Milstein.
