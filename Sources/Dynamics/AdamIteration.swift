@@ -1,5 +1,5 @@
 /// Adam (Kingma & Ba 2015): θ ← θ − η·m̂/(√v̂ + ε), with the moments of ``AdamMoments``.
-/// Its reduced SDE (β1 = 0, β2 → 1) has P = 1/(√C + ε) (THEORY.md §0).
+/// Its reduced SDE (β1 = 0, β2 → 1) has P = 1/(√C + ε) (docs/theory.md §0).
 public struct AdamIteration: OptimizerIteration1D {
     public let learningRate: Double
     public var moments: AdamMoments

@@ -1,6 +1,6 @@
 /// The state Adam, InvAdam and DualAdam share: the exponential moving averages of the
 /// gradient and its square with their bias corrections (Kingma & Ba 2015, Algorithm 1; the
-/// DualAdam authors' code, THEORY.md §7). Per step t = 1, 2, …:
+/// DualAdam authors' code, docs/theory.md §7). Per step t = 1, 2, …:
 ///
 ///     m ← β1·m + (1 − β1)·g,   v ← β2·v + (1 − β2)·g²,
 ///     m̂ = m/(1 − β1ᵗ),        v̂ = v/(1 − β2ᵗ),        n = √v̂ + ε   (ε outside the root).

@@ -40,11 +40,11 @@ public final class WorkspaceND {
     }
 }
 
-/// The d-dimensional reduced SDE of an optimizer (THEORY.md §0–§1 with matrices):
+/// The d-dimensional reduced SDE of an optimizer (docs/theory.md §0–§1 with matrices):
 ///
 ///     dθ = −P(θ)·∇L dt + P(θ)·√η·C(θ)^{1/2} dW,      D = η·P·C·P/2,
 ///
-/// C isotropic (σ²I) or `hessian`, C = V·√(Λ² + δ²)·Vᵀ/B for ∇²L = VΛVᵀ (THEORY.md §2), and
+/// C isotropic (σ²I) or `hessian`, C = V·√(Λ² + δ²)·Vᵀ/B for ∇²L = VΛVᵀ (docs/theory.md §2), and
 /// P from C either elementwise, pᵢ = P(Cᵢᵢ) as the real optimizers do, or as the matrix
 /// function P = V·P(c_k)·Vᵀ of C's eigenvalues c_k (`--preconditioner full`). For families
 /// with a diagonal Hessian no eigen-decomposition is needed; otherwise one per step (GSL

@@ -1,5 +1,5 @@
 /// DualAdam exactly as the authors' code does it (github.com/LongJin-lab/DualAdam,
-/// DualAdam.py; THEORY.md §7), with the moments of ``AdamMoments`` and n = √v̂ + ε:
+/// DualAdam.py; docs/theory.md §7), with the moments of ``AdamMoments`` and n = √v̂ + ε:
 ///
 ///     r = max(0, 1 − t·ξ)                               (t the global step, from 1)
 ///     r ≥ ξ:  θ ← θ − η·((1 − r)·m̂/n + r·m̂·n)          (blend of Adam and InvAdam)

@@ -34,7 +34,7 @@ public enum EscapeTargetND: Sendable, Equatable {
 
 /// How an Adam-type preconditioner is formed from the noise covariance C in d dimensions.
 public enum PreconditionerForm: String, Sendable, CaseIterable, Codable {
-    /// From diag(C), coordinate by coordinate, as the real optimizers do (THEORY.md §1).
+    /// From diag(C), coordinate by coordinate, as the real optimizers do (docs/theory.md §1).
     case elementwise
     /// The matrix function of C (C^{−1/2}, C^{1/2}), for comparison.
     case full

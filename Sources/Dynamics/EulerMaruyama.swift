@@ -2,7 +2,7 @@
 ///
 /// Strong order 1/2 (1 for additive noise), weak order 1, Itô. Kloeden & Platen,
 /// "Numerical Solution of Stochastic Differential Equations" (1992), §10.2. With dt = η it
-/// is exactly the discrete optimizer iteration θ ← θ − ηP(L′ + ξ) (THEORY.md §1).
+/// is exactly the discrete optimizer iteration θ ← θ − ηP(L′ + ξ) (docs/theory.md §1).
 public struct EulerMaruyama: SDEIntegrator {
     public init() {}
     @inlinable @inline(__always)

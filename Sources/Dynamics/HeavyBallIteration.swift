@@ -3,7 +3,7 @@
 ///     m ← β·m + g,    θ ← θ − η·m,      m₀ = 0.
 ///
 /// Its SDE is the underdamped ``UnderdampedLangevin`` (mass η, friction 1 − β); on times
-/// ≫ η/(1 − β) it is SGD with learning rate η/(1 − β) (THEORY.md §7).
+/// ≫ η/(1 − β) it is SGD with learning rate η/(1 − β) (docs/theory.md §7).
 public struct HeavyBallIteration: OptimizerIteration1D {
     public let learningRate: Double
     public let beta: Double

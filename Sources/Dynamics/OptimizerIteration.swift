@@ -2,7 +2,7 @@ import Landscapes
 import NumericKit
 
 /// A discrete optimizer in one dimension: the real update rule with its state, fed
-/// stochastic gradients g = L′(θ) + ξ, ξ ~ N(0, C(θ)) (THEORY.md §1).
+/// stochastic gradients g = L′(θ) + ξ, ξ ~ N(0, C(θ)) (docs/theory.md §1).
 public protocol OptimizerIteration1D: Sendable {
     /// Returns to the state before the first step (step counter, moments).
     mutating func reset()

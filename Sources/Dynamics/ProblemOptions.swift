@@ -1,6 +1,6 @@
 import NumericKit
 
-/// The optimizers whose escape dynamics the toolkit models (THEORY.md §0, §7). Each has a
+/// The optimizers whose escape dynamics the toolkit models (docs/theory.md §0, §7). Each has a
 /// reduced SDE (`--model sde`) and its real discrete update rule (`--model discrete`):
 ///
 /// | optimizer | discrete update | reduced SDE |
@@ -18,7 +18,7 @@ public enum OptimizerKind: String, CaseIterable, Sendable, Codable {
 }
 
 /// The optimizers' hyper-parameters beyond the learning rate. Defaults are those of the
-/// DualAdam authors' code (github.com/LongJin-lab/DualAdam, DualAdam.py; THEORY.md §7):
+/// DualAdam authors' code (github.com/LongJin-lab/DualAdam, DualAdam.py; docs/theory.md §7):
 /// β = (0.9, 0.999), ε = 1e-8, switch rate ξ = 0.01; heavy-ball momentum β = 0.9.
 public struct OptimizerSettings: Sendable, Equatable, Codable {
     /// β1: decay of Adam's first moment m.
@@ -64,7 +64,7 @@ public struct OptimizerSettings: Sendable, Equatable, Codable {
     }
 }
 
-/// The gradient-noise model (THEORY.md §2), with its parameters.
+/// The gradient-noise model (docs/theory.md §2), with its parameters.
 public enum NoiseSpec: Sendable, Equatable, Codable {
     /// C = σ².
     case isotropic(sigma2: Double)
@@ -134,7 +134,7 @@ public enum StartSide: String, CaseIterable, Sendable, Codable {
     case right
 }
 
-/// Where escape is declared: the first passage time to this point (THEORY.md §1).
+/// Where escape is declared: the first passage time to this point (docs/theory.md §1).
 public enum EscapeTarget: Sendable, Equatable, Codable {
     /// Midway between the saddle and the next minimum (the default).
     case midpoint

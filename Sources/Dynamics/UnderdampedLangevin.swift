@@ -1,6 +1,6 @@
 import Landscapes
 
-/// Heavy-ball momentum as an SDE (THEORY.md §7): in the toolkit's time t = η·steps, with
+/// Heavy-ball momentum as an SDE (docs/theory.md §7): in the toolkit's time t = η·steps, with
 /// velocity u = dθ/dt = −m,
 ///
 ///     dθ = u dt,     M du = (−L′(θ) − γu) dt + √(η·C(θ)) dW,     M = η, γ = 1 − β,

@@ -2,7 +2,7 @@ import Dynamics
 import Landscapes
 import NumericKit
 
-/// A long in-basin trajectory of an optimizer's reduced iteration (THEORY.md §1, §8): the
+/// A long in-basin trajectory of an optimizer's reduced iteration (docs/theory.md §1, §8): the
 /// Euler–Maruyama step of the reduced SDE at dt = η,
 ///
 ///     θ_{k+1} = θ_k − η·P(θ_k)·(∇L(θ_k) + ξ_k),   ξ_k ~ N(0, C(θ_k)),
@@ -97,7 +97,7 @@ struct BasinVisitor<P: Preconditioner1D>: LandscapeNDVisitor {
             for i in 0..<d { ws.theta[i] += (ws.drift[i] + ws.kick[i]) * eta }
             guard (0..<d).allSatisfy({ ws.theta[$0].isFinite }) else {
                 throw InvalidParameter("lr", given: "\(eta) (the iteration diverged at step \(k + 1))",
-                                       allowed: "a stable iteration: η·p·h < 2 in every direction (THEORY.md §8)")
+                                       allowed: "a stable iteration: η·p·h < 2 in every direction (docs/theory.md §8)")
             }
             if k < stage.burnIn { continue }
             excess.append(landscape.value(UnsafeBufferPointer(ws.theta)) - floor)

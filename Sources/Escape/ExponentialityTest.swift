@@ -1,7 +1,7 @@
 import Foundation
 
 /// Are the escape times exponential (memoryless), as a rare escape over a barrier should be
-/// (THEORY.md §4)? The Kolmogorov–Smirnov distance between the Kaplan–Meier survival
+/// (docs/theory.md §4)? The Kolmogorov–Smirnov distance between the Kaplan–Meier survival
 /// function and the exponential with the fitted mean,
 ///
 ///     D = sup_t |S_KM(t) − exp(−t/μ̂)|,    μ̂ = (total time of all trajectories)/escapes,

@@ -4,7 +4,7 @@ import NumericKit
 import Sweeps
 
 /// `escape spectrum SPEC`: in-basin fluctuations against the Ornstein–Uhlenbeck facts of
-/// THEORY.md §8.
+/// docs/theory.md §8.
 struct SpectrumCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "spectrum",

@@ -1,7 +1,7 @@
 import Foundation
 import NumericKit
 
-/// `gaussian-wells` (THEORY.md §5):
+/// `gaussian-wells` (docs/theory.md §5):
 ///
 ///     L(θ) = −Σⱼ Aⱼ·exp(−|θ − μⱼ|²/(2σⱼ²)),
 ///     ∇L = Σⱼ eⱼ(θ − μⱼ)/σⱼ²,   ∇²L = Σⱼ eⱼ[I/σⱼ² − (θ − μⱼ)(θ − μⱼ)ᵀ/σⱼ⁴],   eⱼ = Aⱼ·exp(…).

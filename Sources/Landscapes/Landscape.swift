@@ -33,7 +33,7 @@ public protocol Landscape1D: Landscape {
     /// The spec string that rebuilds this landscape (`quartic:barrier=1,a=1,tilt=0`).
     var spec: String { get }
     /// Whether L″ is constant between breakpoints (then `hessian` noise with δ = 0 *is* the
-    /// `frozen` model, and Xie's s-formula for ΔΦ is exact; THEORY.md §2, §4).
+    /// `frozen` model, and Xie's s-formula for ΔΦ is exact; docs/theory.md §2, §4).
     var hasPiecewiseConstantCurvature: Bool { get }
 }
 

@@ -8,7 +8,7 @@ import NumericKit
 public enum LandscapeModel: Sendable, Equatable {
     case quartic(QuarticLandscape)
     case piecewiseQuadratic(PiecewiseQuadraticLandscape)
-    /// A smooth family plus a random field (THEORY.md §9).
+    /// A smooth family plus a random field (docs/theory.md §9).
     indirect case rough(RoughLandscape)
 
     /// Calls `visitor` with the concrete landscape, or with its mirror image x ↦ −x.

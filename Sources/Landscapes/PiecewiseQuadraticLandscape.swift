@@ -1,6 +1,6 @@
 import NumericKit
 
-/// The C¹ piecewise-quadratic double well `pq` (shared/THEORY.md §5): curvature exactly
+/// The C¹ piecewise-quadratic double well `pq` (docs/theory.md §5): curvature exactly
 /// `ha` in the left well, `−hb` on the barrier and `hc` in the right well, so sharpness,
 /// saddle curvature and barrier are set independently.
 ///

@@ -1,6 +1,6 @@
 import NumericKit
 
-/// The double well `L(x) = ΔL((x/a)² − 1)² + tilt·x` (shared/THEORY.md §5).
+/// The double well `L(x) = ΔL((x/a)² − 1)² + tilt·x` (docs/theory.md §5).
 ///
 /// Untilted: minima at ±a with L″ = 8ΔL/a², saddle at 0 with L″ = −4ΔL/a², barrier ΔL.
 /// L″(x) = ΔL(12x²/a⁴ − 4/a²) vanishes at ±a/√3 whatever the tilt. Two minima exist

@@ -1,6 +1,6 @@
 import NumericKit
 
-/// `rotated` (THEORY.md §5): a landscape composed with a seeded random rotation Q,
+/// `rotated` (docs/theory.md §5): a landscape composed with a seeded random rotation Q,
 ///
 ///     L_Q(θ) = L(Qᵀθ),   ∇L_Q = Q·∇L(Qᵀθ),   ∇²L_Q = Q·∇²L(Qᵀθ)·Qᵀ,
 ///
@@ -82,7 +82,7 @@ public struct RotatedLandscape: LandscapeND, Equatable {
 public indirect enum LandscapeNDModel: LandscapeND, Equatable {
     case separableQuartic(SeparableLandscape<QuarticLandscape>)
     case separablePQ(SeparableLandscape<PiecewiseQuadraticLandscape>)
-    /// A rough 1-D family plus spectators (THEORY.md §9).
+    /// A rough 1-D family plus spectators (docs/theory.md §9).
     case separableRough(SeparableLandscape<RoughLandscape>)
     case styblinskiTang(StyblinskiTangLandscape)
     case gaussianWells(GaussianWellsLandscape)

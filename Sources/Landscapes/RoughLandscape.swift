@@ -2,7 +2,7 @@ import Foundation
 import NumericKit
 
 /// A stationary Gaussian random field V(x) of standard deviation ε and Gaussian correlation
-/// ⟨V(x)V(x + r)⟩ = ε²·exp(−r²/(2ℓ²)) (THEORY.md §9), periodic with period `count·spacing`.
+/// ⟨V(x)V(x + r)⟩ = ε²·exp(−r²/(2ℓ²)) (docs/theory.md §9), periodic with period `count·spacing`.
 ///
 /// Synthesis by FFT (Shinozuka & Deodatis, Appl. Mech. Rev. 44, 1991): on a grid of N points
 /// (spacing Δ ≤ ℓ/16, N a power of 2), V_j = Σ_m α_m cos(k_m x_j) + β_m sin(k_m x_j) with
@@ -120,7 +120,7 @@ extension RandomField1D: Equatable {
     }
 }
 
-/// A smooth 1-D landscape plus a random field: L(x) = L₀(x) + V(x) (THEORY.md §9,
+/// A smooth 1-D landscape plus a random field: L(x) = L₀(x) + V(x) (docs/theory.md §9,
 /// `rough:amplitude=ε,correlation=ℓ,seed=s,of=SPEC`). The escape geometry (start, saddle,
 /// next minimum, target) is the smooth landscape's — the roughness adds many shallow local
 /// minima, the question is still escape from the macroscopic well. The field covers the

@@ -1,6 +1,6 @@
 import NumericKit
 
-/// `separable` (THEORY.md §5): a 1-D family along θ₁ plus spectator curvatures,
+/// `separable` (docs/theory.md §5): a 1-D family along θ₁ plus spectator curvatures,
 ///
 ///     L(θ) = L_base(θ₁) + Σ_{i>1} hᵢ·θᵢ²/2,     hᵢ > 0.
 ///

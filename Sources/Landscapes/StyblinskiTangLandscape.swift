@@ -1,6 +1,6 @@
 import NumericKit
 
-/// `styblinski-tang` with sharpness knob k (THEORY.md §5; used in the Adaptive-Inertia line
+/// `styblinski-tang` with sharpness knob k (docs/theory.md §5; used in the Adaptive-Inertia line
 /// of work to plot −log(escape rate) against 1/k):
 ///
 ///     L(θ) = (k/2)·Σᵢ (θᵢ⁴ − 16θᵢ² + 5θᵢ).

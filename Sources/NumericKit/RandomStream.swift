@@ -1,7 +1,7 @@
 import CGSL
 
 /// The random-number engines: the GSL generators a ``RandomStream`` can use (`mt19937`
-/// is the default), and `fast` — DiffusionEscape's own xoshiro256++ with a 256-layer
+/// is the default), and `fast` — DiffusionEscape's own xoshiro256++ with a 1024-layer
 /// ziggurat (``FastRandomStream``, ``NormalLanes``), which runs 1-D SDE ensembles in SIMD
 /// lanes. Both seed trajectory i from ``StreamSeeding/streamSeed(run:stream:)``.
 public enum RandomGenerator: String, CaseIterable, Sendable, Codable {

@@ -8,7 +8,7 @@ import Foundation
 ///
 ///     Ŝ(f_k) = ⟨|Σ_j w_j x_j e^{−2πijk/m}|²⟩ / Σ_j w_j²,      f_k = k/m cycles per step,
 ///
-/// the two-sided density per step of THEORY.md §8 (∫_{−1/2}^{1/2} S df = variance), reported
+/// the two-sided density per step of docs/theory.md §8 (∫_{−1/2}^{1/2} S df = variance), reported
 /// on k = 0 … m/2.
 public struct WelchEstimate: Sendable, Equatable {
     public let frequencies: [Double]

@@ -14,7 +14,7 @@ public enum ReproduceSuite {
     private static func n(_ values: [Double]) -> [ParameterValue] { values.map { .number($0) } }
     private static func t(_ values: [String]) -> [ParameterValue] { values.map { .text($0) } }
 
-    /// (1) The exponent p of ln τ ∝ (ΔL/η)(B/H)^p: 1 SGD, 1/2 Adam, 3/2 InvAdam (THEORY.md §0).
+    /// (1) The exponent p of ln τ ∝ (ΔL/η)(B/H)^p: 1 SGD, 1/2 Adam, 3/2 InvAdam (docs/theory.md §0).
     static func exponent(_ quick: Bool, _ seed: UInt64) -> SweepSpec {
         let levels: [Double] = quick ? [2, 4, 8, 16] : [1, 2, 4, 8, 16, 32]
         return SweepSpec(
@@ -138,7 +138,7 @@ public enum ReproduceSuite {
     }
 
     /// The in-basin spectra of `escape reproduce`: SGD, Adam and InvAdam in a 2-D quadratic
-    /// basin with curvatures 4 and 10 (THEORY.md §8; docs/spectra.md).
+    /// basin with curvatures 4 and 10 (docs/theory.md §8; docs/spectra.md).
     public static let spectrumSpec = "separable:base=pq,ha=4,hb=2,barrier=20,spectators=10"
     public static let spectrumOptimizers = ["sgd", "adam", "invadam"]
 

@@ -4,7 +4,7 @@ import Foundation
 import NumericKit
 import Theory
 
-/// An in-basin trajectory's fluctuations held against THEORY.md §8, direction by direction:
+/// An in-basin trajectory's fluctuations held against docs/theory.md §8, direction by direction:
 /// Welch PSD against the AR(1) and Lorentzian densities, the stationary variance (with an
 /// autocorrelation-aware error bar) against the discrete and continuous formulas, the
 /// autocorrelation and its integrated time, and the full covariance against the discrete
@@ -80,7 +80,7 @@ public struct SpectrumReport: Sendable, Codable {
                                                  learningRate: problem.learningRate)
         guard prediction.stable, probe.curvatures.allSatisfy({ $0 > 0 }) else {
             throw InvalidParameter("lr", given: "\(problem.learningRate)",
-                                   allowed: "a stable iteration at a minimum: 0 < η·p·h < 2 in every direction (THEORY.md §8)")
+                                   allowed: "a stable iteration at a minimum: 0 < η·p·h < 2 in every direction (docs/theory.md §8)")
         }
         let slowest = prediction.directions.map { 1 / (1 - abs($0.phi)) }.max()!
         let burn = burnIn ?? Int(min(1e7, (20 * slowest).rounded(.up)))

@@ -4,7 +4,7 @@ import Theory
 
 /// The fraction-escaped curve of a simulation as a tidy CSV: the Kaplan–Meier survival
 /// function with its pointwise 95% band, and the predicted survival beside it — the
-/// quasi-static hazard for scheduled DualAdam (THEORY.md §7), otherwise the exponential
+/// quasi-static hazard for scheduled DualAdam (docs/theory.md §7), otherwise the exponential
 /// law exp(−t/τ) with τ the prediction's reference time.
 public enum SurvivalTable {
     public static let header = ["from", "steps", "time", "atRisk", "escapes", "removed", "survival", "lower95", "upper95",

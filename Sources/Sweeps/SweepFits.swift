@@ -31,7 +31,7 @@ public struct SweepFitResult: Sendable, Equatable, Codable {
 
 /// The analyses a sweep file can ask for (``FitRequest``), computed from finished rows.
 ///
-/// - **exponent** (THEORY.md §0): for each optimizer and each sharpness B/H_a, the Arrhenius
+/// - **exponent** (docs/theory.md §0): for each optimizer and each sharpness B/H_a, the Arrhenius
 ///   slope b of ln τ against ΔL/η (``ArrheniusFit``); then p = slope of ln b against
 ///   ln(B/H_a) (``ExponentFit``), with a 95% interval and a verdict against the theory's p.
 ///   H_a and H_b must move together (fixed ratio) so that s stays fixed. With ΔΦ held to the

@@ -90,7 +90,7 @@ extension SweepSpec {
 }
 
 /// Solves for the landscape's `barrier` so that the predicted effective barrier ΔΦ (the
-/// exponent of the exact MFPT, THEORY.md §3–4) equals a target. ΔΦ is a power of the
+/// exponent of the exact MFPT, docs/theory.md §3–4) equals a target. ΔΦ is a power of the
 /// barrier for the families here (ΔΦ ∝ ΔL for `pq` with any noise and for isotropic noise;
 /// constant for `quartic` with hessian noise, which is refused), so Newton's method on
 /// ln ΔΦ against ln ΔL converges in a few steps.

@@ -52,12 +52,12 @@ public struct SweepRow: Sendable, Equatable, Codable {
     public let barrierOverLearningRate: Double
     /// ΔΦ of the reference prediction (nil when none applies).
     public let effectiveBarrier: Double?
-    /// The theorems' p (THEORY.md §0) for this optimizer and noise, when one applies.
+    /// The theorems' p (docs/theory.md §0) for this optimizer and noise, when one applies.
     public let theoryExponent: Double?
     public let exactTime: Double?
     public let kramersTime: Double?
     public let eyringKramersTime: Double?
-    /// Rough landscapes: Zwanzig's e^{(ε/T)²} times the smooth landscape's exact MFPT (THEORY.md §9).
+    /// Rough landscapes: Zwanzig's e^{(ε/T)²} times the smooth landscape's exact MFPT (docs/theory.md §9).
     public let zwanzigTime: Double?
     /// Rough landscapes: ε/T, the roughness in units of the effective temperature.
     public let roughness: Double?
@@ -71,7 +71,7 @@ public struct SweepRow: Sendable, Equatable, Codable {
     public let zScore: Double?
     public let agrees: Bool
     public let allowance: Double
-    // Scheduled DualAdam (THEORY.md §7).
+    // Scheduled DualAdam (docs/theory.md §7).
     public let switchStep: Int?
     public let escapedBySwitch: Double?
     public let escapedBySwitchStandardError: Double?

@@ -213,11 +213,11 @@ public struct SweepAxis: Sendable, Equatable, Codable {
 /// An analysis of a sweep's rows (``SweepFits``).
 public struct FitRequest: Sendable, Equatable, Codable {
     public enum Kind: String, Sendable, Codable, CaseIterable {
-        /// The exponent p of ln τ ∝ (B/H)^p (THEORY.md §0).
+        /// The exponent p of ln τ ∝ (B/H)^p (docs/theory.md §0).
         case exponent
         /// The slope of ln τ against `x`, measured beside the exact prediction's slope.
         case arrhenius
-        /// ln(τ_flat/τ_sharp) per optimizer from rows starting in either well (THEORY.md §4).
+        /// ln(τ_flat/τ_sharp) per optimizer from rows starting in either well (docs/theory.md §4).
         case selectivity
         /// Scheduled DualAdam: the fraction escaped by the switch step against the hazard (§7).
         case escapeFraction = "escape-fraction"

@@ -1,7 +1,7 @@
 import Foundation
 import NumericKit
 
-/// The fits that re-derive the escape-time theorems from measurements (THEORY.md §0, §4):
+/// The fits that re-derive the escape-time theorems from measurements (docs/theory.md §0, §4):
 ///
 ///     ln τ ≈ a + b·(ΔL/η),     b = 2·[s·(B/H_a)^p + (1 − s)·(B/|H_b|)^p]·(1/κ),
 ///

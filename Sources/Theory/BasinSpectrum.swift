@@ -1,7 +1,7 @@
 import Foundation
 import NumericKit
 
-/// The Ornstein–Uhlenbeck facts of a quadratic basin (THEORY.md §8) for the reduced iteration
+/// The Ornstein–Uhlenbeck facts of a quadratic basin (docs/theory.md §8) for the reduced iteration
 /// θ ← θ − ηP(Hθ + ξ), ξ ~ N(0, C), with P, C constant: along the Hessian eigenvector u_i
 /// (h_i, p_i = u_iᵀPu_i, c_i = u_iᵀCu_i) the projection is AR(1):
 ///

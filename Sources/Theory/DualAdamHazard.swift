@@ -1,7 +1,7 @@
 import Dynamics
 import Foundation
 
-/// The quasi-static hazard prediction for scheduled DualAdam (THEORY.md §7).
+/// The quasi-static hazard prediction for scheduled DualAdam (docs/theory.md §7).
 ///
 /// At step j the blend is r_j = max(0, 1 − jξ), and Adam (r = 0) from the switch step K, the
 /// first j with r_j < ξ. Treating r as frozen over each step, the walker escapes at step j

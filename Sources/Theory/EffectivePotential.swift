@@ -1,13 +1,13 @@
 import Dynamics
 import NumericKit
 
-/// The effective potential of a scalar Itô SDE dX = μ dt + √(2D) dW (THEORY.md §3):
+/// The effective potential of a scalar Itô SDE dX = μ dt + √(2D) dW (docs/theory.md §3):
 ///
 ///     Φ(x) = −∫_{x_ref}^x μ(u)/D(u) du,
 ///
 /// for a reduced optimizer SDE Φ′ = P·L′/D = (2/η)·L′/(P·C). The stationary density is
 /// ∝ e^{−Φ}/D and ΔΦ, not ΔL, sets the escape time. Φ is always obtained by quadrature,
-/// never assumed (THEORY.md §2).
+/// never assumed (docs/theory.md §2).
 ///
 /// Φ is tabulated at `nodes` by adaptive quadrature cell by cell (every breakpoint of μ
 /// or D is a node, so each cell's integrand is smooth); between nodes it is one more

@@ -3,7 +3,7 @@ import Foundation
 import Landscapes
 
 /// The escape-time numbers of one reduced SDE between a minimum and the escape point:
-/// the exact MFPT (THEORY.md §3), ΔΦ by quadrature and generalized Kramers (§4) — the
+/// the exact MFPT (docs/theory.md §3), ΔΦ by quadrature and generalized Kramers (§4) — the
 /// core that ``Prediction``, the DualAdam hazard and the both-wells table share.
 struct EscapeTimes {
     let exact: ExactMFPT

@@ -3,7 +3,7 @@ import Foundation
 import NumericKit
 
 /// The exact mean first-passage time of a 1-D Itô diffusion dX = μ dt + √(2D) dW from x₀
-/// to y > x₀, reflecting at −∞ (THEORY.md §3; Gardiner, Handbook of Stochastic Methods, §5.2.7):
+/// to y > x₀, reflecting at −∞ (docs/theory.md §3; Gardiner, Handbook of Stochastic Methods, §5.2.7):
 ///
 ///     T(x₀ → y) = ∫_{x₀}^{y} dz e^{Φ(z)} ∫_{−∞}^{z} dw e^{−Φ(w)} / D(w),
 ///

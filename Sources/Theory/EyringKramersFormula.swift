@@ -2,7 +2,7 @@ import Foundation
 import NumericKit
 
 /// The Eyring–Kramers law for dX = −M∇V dt + √(2D) dW with constant M and D
-/// (THEORY.md §6; Bovier, Eckhoff, Gayrard & Klein, JEMS 6, 399, 2004; Berglund, "Kramers'
+/// (docs/theory.md §6; Bovier, Eckhoff, Gayrard & Klein, JEMS 6, 399, 2004; Berglund, "Kramers'
 /// law: validity, derivations and generalisations", Markov Process. Relat. Fields 19, 2013):
 ///
 ///     E[τ] = (2π/μ*)·√(|det ∇²V(z)| / det ∇²V(x))·e^{ΔV/ε},

@@ -5,7 +5,7 @@ import Foundation
 /// than the escape takes. v̂ averages g² over ≈ 1/(1 − β2) steps (1000 at the default
 /// β2 = 0.999); when that exceeds the relaxation time 1/(η·P_a·H_a), v̂ — and so P — keeps
 /// its basin value C_a while the walker crosses the barrier, instead of following C(θ) as
-/// the reduced SDE of THEORY.md §0 assumes. The prediction for that limit is the exact MFPT
+/// the reduced SDE of docs/theory.md §0 assumes. The prediction for that limit is the exact MFPT
 /// (§3) of the SDE with the constant P ≡ P(C_a) [derived]: with C frozen piecewise,
 /// ΔΦ = (2/(η·P_a))·∫ L′/C.
 public struct FrozenPreconditionerPrediction: Sendable, Equatable, Codable {

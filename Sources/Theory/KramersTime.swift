@@ -1,7 +1,7 @@
 import Dynamics
 import Foundation
 
-/// The generalized 1-D Kramers time (THEORY.md §4), the Laplace evaluation of the exact
+/// The generalized 1-D Kramers time (docs/theory.md §4), the Laplace evaluation of the exact
 /// MFPT integral for a minimum a and saddle b of the effective potential Φ:
 ///
 ///     τ = 2π·√(D_b/D_a) / √(P_a·H_a·P_b·|H_b|) · e^{Φ_b − Φ_a}.

@@ -13,13 +13,13 @@ public struct Prediction: Sendable, Equatable, Codable {
         public let curvature: Double
     }
 
-    /// Exact MFPT from the start minimum to the escape point (THEORY.md §3); nil if it overflows.
+    /// Exact MFPT from the start minimum to the escape point (docs/theory.md §3); nil if it overflows.
     public let exactTime: Double?
     public let exactSteps: Double?
     public let logExactTime: Double
     /// The quadrature's relative error estimate for exactTime.
     public let exactRelativeError: Double
-    /// Generalized Kramers (THEORY.md §4); nil when the escape point lies before the saddle.
+    /// Generalized Kramers (docs/theory.md §4); nil when the escape point lies before the saddle.
     public let kramersTime: Double?
     public let kramersSteps: Double?
     public let logKramersTime: Double?
@@ -46,7 +46,7 @@ public struct Prediction: Sendable, Equatable, Codable {
     /// Momentum only: the underdamped Kramers factor (|H_b|/γ)/λ_b ≥ 1 by which inertia
     /// lengthens the overdamped escape time (Kramers 1940, spatial-diffusion regime).
     public let underdampedFactor: Double?
-    /// Scheduled DualAdam only: the quasi-static hazard prediction (THEORY.md §7).
+    /// Scheduled DualAdam only: the quasi-static hazard prediction (docs/theory.md §7).
     public let hazard: DualAdamHazard?
     /// Discrete Adam-type rules only: the limit in which v̂ (memory 1/(1 − β2) steps) keeps
     /// its basin value while the walker crosses, P ≡ P(C_a).
@@ -62,7 +62,7 @@ public struct Prediction: Sendable, Equatable, Codable {
     /// §4's diagnostics of whether the SDE describes the discrete iteration.
     public let validity: ValidityDiagnostics
     public var notes: [String]
-    /// Rough landscapes: Zwanzig's prediction on the smooth landscape's τ (THEORY.md §9).
+    /// Rough landscapes: Zwanzig's prediction on the smooth landscape's τ (docs/theory.md §9).
     public var zwanzig: ZwanzigPrediction? = nil
 }
 

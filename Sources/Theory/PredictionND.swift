@@ -3,7 +3,7 @@ import Foundation
 import Landscapes
 import NumericKit
 
-/// Every prediction that applies to a d-dimensional escape problem (THEORY.md §6), with
+/// Every prediction that applies to a d-dimensional escape problem (docs/theory.md §6), with
 /// the reason when only a heuristic does. Times are SDE time t; steps are t/η.
 public struct PredictionND: Sendable, Codable {
     /// Eyring–Kramers for isotropic noise and a scalar preconditioner P (Bovier, Eckhoff,

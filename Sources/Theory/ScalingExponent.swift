@@ -2,7 +2,7 @@ import Dynamics
 import Foundation
 import Landscapes
 
-/// The escape-time scaling law of THEORY.md §0/§4 for a preconditioner P = κ·C^α and noise
+/// The escape-time scaling law of docs/theory.md §0/§4 for a preconditioner P = κ·C^α and noise
 /// C = H/B near the critical points:
 ///
 ///     ln τ ≈ ΔΦ = (2B^p·ΔL/(κη))·[s/H_a^p + (1 − s)/|H_b|^p],     p = 1 + α,

@@ -2,7 +2,7 @@ import Dynamics
 import Foundation
 import Landscapes
 
-/// Whether the reduced SDE is a faithful model of the discrete optimizer (THEORY.md §4):
+/// Whether the reduced SDE is a faithful model of the discrete optimizer (docs/theory.md §4):
 ///
 /// - η·P·|L″| ≪ 1 wherever the walker goes (the iteration is unstable at ≥ 2);
 /// - the per-step noise η·√(P²C) small against the scale on which P and C vary, taken as

@@ -1,7 +1,7 @@
 import Dynamics
 import Foundation
 
-/// Which minimum an optimizer prefers (THEORY.md §4): the escape time out of each of the two
+/// Which minimum an optimizer prefers (docs/theory.md §4): the escape time out of each of the two
 /// minima, and
 ///
 ///     ln(τ_flat/τ_sharp) ≈ (2ΔL/η)·[(B/H_flat)^p − (B/H_sharp)^p]   (equal ΔL and s),

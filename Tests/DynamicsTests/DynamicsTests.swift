@@ -116,7 +116,7 @@ struct DynamicsTests {
         #expect(abs(sde.diffusionSlope(x) - fd) < 1e-7)
     }
 
-    /// The discrete SGD iteration is Euler–Maruyama of the reduced SDE at dt = η (THEORY.md §1):
+    /// The discrete SGD iteration is Euler–Maruyama of the reduced SDE at dt = η (docs/theory.md §1):
     /// θ − η(L′ + √C·z) is x + μη + g√η·(−z), the same step with the draw's sign flipped.
     @Test func discreteSGDIsEulerAtDtEqualsLearningRate() {
         let eta = 0.05

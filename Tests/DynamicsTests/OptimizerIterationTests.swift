@@ -5,7 +5,7 @@ import Testing
 @testable import Dynamics
 
 /// Each optimizer's update rule against steps computed by hand (values from the formulas of
-/// THEORY.md §7 evaluated independently in Python, printed with repr).
+/// docs/theory.md §7 evaluated independently in Python, printed with repr).
 @Suite("Optimizer update rules")
 struct OptimizerIterationTests {
     /// The gradients fed to every rule: g₁ = 2, g₂ = −1, g₃ = 0.5.

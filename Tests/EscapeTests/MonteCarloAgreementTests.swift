@@ -7,7 +7,7 @@ import Testing
 import Theory
 @testable import Escape
 
-/// Monte Carlo against the exact MFPT (THEORY.md §3) at fixed seeds: |mean − exact| ≤
+/// Monte Carlo against the exact MFPT (docs/theory.md §3) at fixed seeds: |mean − exact| ≤
 /// 4·SE + allowance·exact. The allowance is the discretisation error of the scheme, stated
 /// per case: Euler–Maruyama's weak O(dt) error with the bridge correction removing the
 /// O(√dt) monitoring bias (≤ 2% at dt·max P|L″| ≤ 0.01), and for the discrete iteration,
@@ -133,7 +133,7 @@ struct MonteCarloAgreementTests {
     }
 }
 
-/// Rough landscapes (THEORY.md §9): simulation against the exact MFPT of the rough potential,
+/// Rough landscapes (docs/theory.md §9): simulation against the exact MFPT of the rough potential,
 /// and Zwanzig's factor against the exact MFPTs averaged over field realisations.
 @Suite("Rough landscapes against exact and Zwanzig")
 struct RoughEscapeTests {

@@ -7,7 +7,7 @@ import Theory
 @testable import Escape
 
 /// Escape in d dimensions against the exact 1-D reduction, Eyring–Kramers and the 1-D
-/// simulations (THEORY.md §5, §6).
+/// simulations (docs/theory.md §5, §6).
 @Suite("Escape in d dimensions", .serialized)
 struct MultiDimensionalEscapeTests {
     static let separable = "separable:base=pq,ha=4,hb=2,barrier=0.25,spectators=0.5;3;20"

@@ -3,7 +3,7 @@ import NumericKit
 import Testing
 @testable import Landscapes
 
-/// The FFT random field and the rough landscape built on it (THEORY.md §9).
+/// The FFT random field and the rough landscape built on it (docs/theory.md §9).
 @Suite("Rough landscapes")
 struct RoughLandscapeTests {
     /// Over 8 long fields (≈ 1000 correlation lengths each) the node variance is ε² within 4 SE

@@ -8,7 +8,7 @@ import Sweeps
 import Testing
 @testable import Theory
 
-/// The theory (shared/THEORY.md) stated as properties over generated landscapes, optimizers and
+/// The theory (docs/theory.md) stated as properties over generated landscapes, optimizers and
 /// hyper-parameters, each restricted to where the statement holds (the restriction is written
 /// beside it, and in docs/validation.md). A failure prints the PropertyBased seed and the
 /// shrunk case as the `escape` command that reproduces it.

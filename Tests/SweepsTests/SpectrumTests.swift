@@ -4,7 +4,7 @@ import NumericKit
 import Testing
 @testable import Sweeps
 
-/// THEORY.md §8 against simulation: a 2-D quadratic basin (the pq well, exactly quadratic up to
+/// docs/theory.md §8 against simulation: a 2-D quadratic basin (the pq well, exactly quadratic up to
 /// its breakpoint, ΔL = 20 so the walker never leaves it, times a spectator of curvature 10).
 @Suite("In-basin spectra")
 struct SpectrumTests {

@@ -90,7 +90,7 @@ struct ExactMFPTTests {
         #expect(abs(exact.time! / total - 1) < 1e-4)
     }
 
-    /// Generalized Kramers → exact as ΔΦ grows (THEORY.md §4): |Kramers/exact − 1| ≤ c/ΔΦ
+    /// Generalized Kramers → exact as ΔΦ grows (docs/theory.md §4): |Kramers/exact − 1| ≤ c/ΔΦ
     /// with c = 0.4, and the error shrinks monotonically.
     @Test func kramersConvergesToExact() throws {
         var previous = Double.infinity
@@ -134,9 +134,9 @@ struct ExactMFPTTests {
     }
 
     /// Two-piece noise with P = C^α (ε = 0): ΔΦ = (2B^pΔL/η)(s/H_a^p + (1 − s)/|H_b|^p),
-    /// p = 1 + α: 1/2 for Adam, 3/2 for InvAdam (THEORY.md §0, §4). Hessian noise on pq is
+    /// p = 1 + α: 1/2 for Adam, 3/2 for InvAdam (docs/theory.md §0, §4). Hessian noise on pq is
     /// exactly two-piece between the minimum and the saddle.
-    /// Momentum's overdamped limit multiplies SGD's ΔΦ by 1 − β (THEORY.md §7). The
+    /// Momentum's overdamped limit multiplies SGD's ΔΦ by 1 − β (docs/theory.md §7). The
     /// prediction's `exponent` reports the same p, s and formula.
     @Test(arguments: [(OptimizerKind.adam, 0.5, 1.0), (.invadam, 1.5, 1.0), (.sgd, 1.0, 1.0), (.momentum, 1.0, 0.25)])
     func exponentOfTheEffectiveBarrier(optimizer: OptimizerKind, p: Double, oneMinusBeta: Double) throws {
@@ -178,7 +178,7 @@ struct ExactMFPTTests {
         let saddle = try Predictor.predict(try problem("quartic:barrier=3", .isotropic(sigma2: 0.5), lr: 1, target: .saddle))
         let early = try Predictor.predict(try problem("quartic:barrier=3", .isotropic(sigma2: 0.5), lr: 1, target: .point(-0.5)))
         #expect(abs(saddle.kramersTime! * 2 - mid.kramersTime!) < 1e-9 * mid.kramersTime!)
-        // The first passage to the saddle takes about half the escape time (THEORY.md §1).
+        // The first passage to the saddle takes about half the escape time (docs/theory.md §1).
         #expect(abs(saddle.exactTime! / mid.exactTime! - 0.5) < 0.1)
         #expect(early.kramersTime == nil && early.exactTime! < saddle.exactTime!)
     }

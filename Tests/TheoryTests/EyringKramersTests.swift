@@ -3,7 +3,7 @@ import NumericKit
 import Testing
 @testable import Theory
 
-/// The constant-coefficient Eyring–Kramers law (THEORY.md §6) on a hand-computed case.
+/// The constant-coefficient Eyring–Kramers law (docs/theory.md §6) on a hand-computed case.
 @Suite("Eyring–Kramers formula")
 struct EyringKramersTests {
     /// M = S + J with S = diag(2, 1), J antisymmetric; H_x = diag(4, 1), H_z = diag(−2, 3).
