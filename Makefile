@@ -33,8 +33,9 @@ test: deps
 # Benchmark: our default and fast engines against C + GSL and numpy, memory, and a callgrind
 # profile of one step; rewrites docs/performance.md (≈ 10 min). The profile uses the same code
 # built with debug info serialised into the modules, so that code inlined across modules
-# keeps its source lines.
-PROFILE_FLAGS := -c release -Xswiftc -g -Xswiftc -Xfrontend -Xswiftc -experimental-serialize-debug-info -Xswiftc -target-cpu -Xswiftc native --scratch-path .build/profile
+# keeps its source lines, and for haswell (AVX2) instead of the native CPU: valgrind 3.19
+# stops with "Illegal instruction" on AVX-512 code, which `native` emits on AVX-512 machines.
+PROFILE_FLAGS := -c release -Xswiftc -g -Xswiftc -Xfrontend -Xswiftc -experimental-serialize-debug-info -Xswiftc -target-cpu -Xswiftc haswell --scratch-path .build/profile
 bench: build
 	swift build $(PROFILE_FLAGS) --product EscapeBenchmarks
 	PROFILED_BINARY=.build/profile/release/EscapeBenchmarks bash bench/run.sh

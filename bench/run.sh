@@ -166,7 +166,9 @@ bench/callgrind_breakdown.py (GSL's library code counts as random numbers; libm'
 serve both the bridge test and the ziggurats' rare wedge and tail draws). The landscape, noise and integrator are inlined across modules into the
 trajectory loop, where a release build keeps no source lines for them; the profile therefore
 runs the same code built with \`-g -Xfrontend -experimental-serialize-debug-info\` (make bench
-does this in .build/profile; the instruction totals equal the release build's). The compiler
+does this in .build/profile), for \`-target-cpu haswell\` (AVX2) rather than the native CPU —
+valgrind 3.19 cannot decode the AVX-512 code that \`native\` gives on AVX-512 machines; on an AVX2
+machine the instruction totals equal the release build's. The compiler
 fuses L′(x) into the update expression, so gradient and update share a category; "heap
 allocations" counts calls into malloc & co. per step.
 
