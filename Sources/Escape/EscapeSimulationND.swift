@@ -33,6 +33,57 @@ public enum EscapeSimulationND {
         }
         return 0.01 / rate
     }
+
+    /// A warning when the diffusivity of the escape coordinate, D_n = η·nᵀPCPn/2 along the
+    /// minimum-energy path up to the target, changes within a few noise steps: where
+    /// Euler–Maruyama's rule of ``StepSizeProfile`` (noise step √(2D_n·dt) > f·D_n/|dD_n/ds|,
+    /// f = 0.3) would refine in one dimension. d dimensions have no step control yet, so such a
+    /// run is biased like 1-D Euler–Maruyama at a dip or jump (docs/integrators.md §3–§4). Only
+    /// the escape coordinate's D is checked, on 2 048 points of the path.
+    static func fastDiffusionWarning<L: LandscapeND, P: Preconditioner1D>(
+        _ problem: EscapeProblemND, _ diffusion: DiffusionND<L, P>, dt: Double
+    ) -> String? {
+        guard !diffusion.hasConstantNoise, problem.path.count >= 2 else { return nil }
+        let ws = diffusion.makeWorkspace()
+        let normal = problem.normal
+        // The path up to the target plane (all of it for a ball target), by arc length.
+        let plane: Bool
+        if case .radius = problem.target { plane = false } else { plane = true }
+        var points = [problem.path[0]]
+        for p in problem.path.dropFirst() {
+            points.append(p)
+            var side = 0.0
+            for i in 0..<p.count { side += normal[i] * (p[i] - problem.planePoint[i]) }
+            if plane && side >= 0 { break }
+        }
+        var arc = [0.0]
+        for k in 1..<points.count {
+            var step = 0.0
+            for i in 0..<points[k].count { let u = points[k][i] - points[k - 1][i]; step += u * u }
+            arc.append(arc[k - 1] + step.squareRoot())
+        }
+        let length = arc.last!, samples = 2048
+        guard length > 0 else { return nil }
+        let h = length / Double(samples)
+        var segment = 1
+        let d = (0...samples).map { k -> Double in
+            let s = Double(k) * h
+            while segment < points.count - 1 && arc[segment] < s { segment += 1 }
+            let w = (s - arc[segment - 1]) / max(arc[segment] - arc[segment - 1], .leastNormalMagnitude)
+            for i in 0..<ws.d { ws.theta[i] = points[segment - 1][i] + min(1, w) * (points[segment][i] - points[segment - 1][i]) }
+            diffusion.prepare(ws)
+            return 0.5 * diffusion.learningRate * normal.withUnsafeBufferPointer { diffusion.normalVariance($0, ws) }
+        }
+        var worst = 1.0
+        for k in 1..<samples {
+            let slope = abs(d[k + 1] - d[k - 1]) / (2 * h)
+            guard slope > 0 else { continue }
+            worst = min(worst, StepSizeProfile.scaleFraction * (d[k] / slope) / (2 * d[k] * dt).squareRoot())
+        }
+        guard worst < 1 else { return nil }
+        let range = d.max()! / d.min()!
+        return "D of the escape coordinate changes within a few noise steps on the path (by ×\(String(format: "%.3g", range)) along it; a 1-D run would refine dt to \(String(format: "%.2g", worst * worst))× there): Euler–Maruyama in d dimensions has no step control yet and is biased low there like 1-D Euler–Maruyama (at dips ×100: 0.52–0.75 of exact at the default dt, docs/integrators.md §4; at jumps, \(DiffusionInterface.measuredEulerBias))"
+    }
 }
 
 struct PreconditionerStage: PreconditionerVisitor {
@@ -62,6 +113,7 @@ struct EnsembleVisitorND<P: Preconditioner1D>: LandscapeNDVisitor {
             let dt = requested ?? EscapeSimulationND.defaultTimeStep(problem, diffusion)
             let outcomes: [TrajectoryOutcome]
             let integrator: String
+            var warnings: [String] = []
             if problem.optimizer == .momentum {
                 outcomes = EnsembleRunner.run(UnderdampedTrajectoryND(diffusion: plain, beta: problem.settings.momentum, region: region,
                                                                       dt: dt, maxSteps: problem.maxSteps), options)
@@ -74,9 +126,13 @@ struct EnsembleVisitorND<P: Preconditioner1D>: LandscapeNDVisitor {
                                                  interfaces: interfaces)
                 outcomes = EnsembleRunner.run(trajectory, options)
                 integrator = trajectory.axisSteps.isEmpty ? EulerMaruyama.name : SkewEuler.name
+                if trajectory.axisSteps.isEmpty, let warning = EscapeSimulationND.fastDiffusionWarning(problem, diffusion, dt: dt) {
+                    warnings.append(warning)
+                }
             }
             return SimulationResult(estimate: EscapeEstimate(outcomes: outcomes, timePerStep: dt, learningRate: eta),
-                                    outcomes: outcomes, timePerStep: dt, dt: dt, model: "sde", integrator: integrator, options: options)
+                                    outcomes: outcomes, timePerStep: dt, dt: dt, model: "sde", integrator: integrator,
+                                    warnings: warnings, options: options)
         case .discrete:
             let outcomes = try problem.optimizer.withIteration(
                 learningRate: eta, settings: problem.settings,

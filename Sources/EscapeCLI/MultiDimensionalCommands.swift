@@ -60,7 +60,7 @@ enum MultiDimensionalCommands {
         print("measured/reference \(Text.number(comparison.measuredOverReference, 4))  z = \(Text.number(comparison.zScore, 3)) (vs \(prediction.reference))")
         print("trajectories \(e.trajectories): escaped \(e.escaped), censored \(e.censored), diverged \(e.diverged) (fraction \(Text.number(e.divergedFraction, 3))); \(e.integratorSteps) integrator steps")
         if let survival { print("survival curve written to \(survival)") }
-        for warning in e.warnings { print("warning: \(warning)") }
+        for warning in report.warnings { print("warning: \(warning)") }
         for note in prediction.notes { print("note: \(note)") }
     }
 

@@ -39,6 +39,27 @@ struct MultiDimensionalEscapeTests {
                 "\(optimizer): \(e.meanTime!) ± \(e.standardError!) vs \(reference)")
     }
 
+    /// d dimensions have no step control yet: where D of the escape coordinate changes within a
+    /// few noise steps on the path (a separable quartic with floored hessian noise, D dipping
+    /// ×100), Euler–Maruyama's result says so in `warnings`; with isotropic noise it does not,
+    /// and a separable pq whose jumps `auto` crosses exactly carries no such warning.
+    @Test func fastChangesOfDiffusionAreWarned() throws {
+        func warnings(_ spec: String, _ noise: NoiseSpec, lr: Double, integrator: IntegratorKind) throws -> [String] {
+            let problem = try EscapeProblemND(landscape: LandscapeSpec.parseND(spec), noise: noise, learningRate: lr,
+                                              model: .sde(integrator: integrator, dt: nil))
+            return try EscapeSimulationND.run(problem, try EnsembleOptions(trajectories: 20, seed: 3)).warnings
+        }
+        let floored = try warnings("separable:base=quartic,barrier=1,spectators=2", .hessian(batch: 1, floor: 0.08), lr: 0.5,
+                                   integrator: .automatic)
+        #expect(floored.count == 1 && floored[0].contains("no step control"), "\(floored)")
+        #expect(try warnings("separable:base=quartic,barrier=1,spectators=2", .isotropic(sigma2: 1), lr: 0.5, integrator: .automatic).isEmpty)
+        #expect(try warnings("separable:base=pq,ha=16,hb=2,barrier=0.25,spectators=1", .hessian(batch: 1, floor: 0), lr: 0.1,
+                             integrator: .automatic).isEmpty)
+        // Euler–Maruyama by name at the same jumps: warned.
+        #expect(try warnings("separable:base=pq,ha=16,hb=2,barrier=0.25,spectators=1", .hessian(batch: 1, floor: 0), lr: 0.1,
+                             integrator: .eulerMaruyama).count == 1)
+    }
+
     /// Momentum and the discrete iterations have no exact 1-D time; the d-dimensional runs must
     /// equal the 1-D runs in law: |τ_d − τ_1| ≤ 4·√(SE_d² + SE_1²). The spectators are kept
     /// below the discrete iterations' stability limit (InvAdam: η·√h·h < 2, so h < 7.4; at
