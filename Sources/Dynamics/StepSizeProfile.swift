@@ -1,7 +1,8 @@
 import Landscapes
 
-/// Local step-size control for a 1-D SDE: the step dt(x) = r(x)·dt₀ taken from x, chosen so that one step never crosses more than a set fraction of the local length
-/// scale on which the coefficients change.
+/// Local step-size control for a 1-D SDE: the step dt(x) = r(x)·dt₀ taken from x, chosen
+/// so that one step never crosses more than a set fraction of the local length scale on
+/// which the coefficients change.
 ///
 /// The scale is ℓ(x) = D/|D′| of the diffusivity D = g²/2 (a P/|P′| criterion for Adam's
 /// dips of the drift, where D is constant, was tried and made the measured τ *worse*,
@@ -79,9 +80,10 @@ public struct StepSizeProfile: Sendable {
     ) {
         let spacing = (b - a) / Double(cells)
         var scale = [Double](repeating: .infinity, count: cells)
+        let coefficient = (0..<cells).map { sde.diffusion(a + (Double($0) + 0.5) * spacing) }     // g at the cell centres
         for i in 0..<cells {
             let x = a + (Double(i) + 0.5) * spacing
-            let g = sde.diffusion(x)
+            let g = coefficient[i]
             let gSlope = abs(sde.diffusionSlope(x))
             scale[i] = gSlope > 0 ? g / (2 * gSlope) : .infinity      // D/|D′| = g/(2|g′|)
         }
@@ -93,8 +95,7 @@ public struct StepSizeProfile: Sendable {
         table.reserveCapacity(cells)
         var smallest = largest, capped = false
         for i in 0..<cells {
-            let x = a + (Double(i) + 0.5) * spacing
-            let noiseStep = sde.diffusion(x) * dt.squareRoot()
+            let noiseStep = coefficient[i] * dt.squareRoot()
             let wanted = scale[i].isFinite ? fraction * scale[i] / noiseStep : .infinity
             var r = min(largest, wanted * wanted)
             if r < Self.minimumRatio { r = Self.minimumRatio; capped = true }
