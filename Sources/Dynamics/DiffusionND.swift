@@ -7,6 +7,9 @@ import NumericKit
 public final class WorkspaceND {
     public let d: Int
     public let theta, grad, z, kick, drift, diagC, factor, scratch, velocity: UnsafeMutableBufferPointer<Double>
+    /// For multi-stage steps (``DiffusionND/platenStep(_:dt:sqrtDt:)``): the step's start, the
+    /// diffusion coefficients there and the new point as it is summed.
+    public let origin, coefficient, accumulated: UnsafeMutableBufferPointer<Double>
     public let hessian, vectors: UnsafeMutableBufferPointer<Double>
     /// Eigenvalues of C (full case).
     public let noiseEigen: UnsafeMutableBufferPointer<Double>
@@ -21,12 +24,14 @@ public final class WorkspaceND {
         }
         theta = vector(d); grad = vector(d); z = vector(d); kick = vector(d); drift = vector(d)
         diagC = vector(d); factor = vector(d); scratch = vector(d); velocity = vector(d)
+        origin = vector(d); coefficient = vector(d); accumulated = vector(d)
         hessian = vector(d * d); vectors = vector(d * d); noiseEigen = vector(d)
         eigen = needsEigen ? EigenWorkspace(dimension: d) : nil
     }
 
     deinit {
-        for b in [theta, grad, z, kick, drift, diagC, factor, scratch, velocity, hessian, vectors, noiseEigen] { b.deallocate() }
+        for b in [theta, grad, z, kick, drift, diagC, factor, scratch, velocity, origin, coefficient, accumulated,
+                  hessian, vectors, noiseEigen] { b.deallocate() }
     }
 
     /// Fills `z` with d standard normal draws.
@@ -132,17 +137,27 @@ public struct DiffusionND<L: LandscapeND, P: Preconditioner1D>: Sendable {
         let none = Array(repeating: [DiffusionInterface](), count: dimension)
         guard !needsEigen, !hasConstantNoise else { return none }
         let ws = makeWorkspace()
-        func coefficient(_ i: Int, at x: Double) -> Double {
-            for k in 0..<dimension { ws.theta[k] = theta[k] }
-            ws.theta[i] = x
-            prepare(ws)
-            return ws.factor[i] * (learningRate * ws.diagC[i]).squareRoot()
-        }
+        func coefficient(_ i: Int, at x: Double) -> Double { axisCoefficient(i, at: x, base: theta, ws) }
         return landscape.axisBreakpoints.enumerated().map { i, points in
             points.compactMap { c in
                 DiffusionInterface(jumpAt: c, left: coefficient(i, at: c.nextDown), right: coefficient(i, at: c.nextUp))
             }
         }
+    }
+
+    /// gᵢ = pᵢ·√(η·cᵢ), coordinate i's diffusion coefficient, at `base` with θᵢ = x — a
+    /// function of x alone where the coordinates decouple (∇²L diagonal). Overwrites ws.
+    public func axisCoefficient(_ i: Int, at x: Double, base theta: [Double], _ ws: WorkspaceND) -> Double {
+        for k in 0..<dimension { ws.theta[k] = theta[k] }
+        return axisCoefficient(i, at: x, ws)
+    }
+
+    /// gᵢ with θᵢ = x and the other coordinates where ws.theta has them.
+    @inlinable
+    public func axisCoefficient(_ i: Int, at x: Double, _ ws: WorkspaceND) -> Double {
+        ws.theta[i] = x
+        prepare(ws)
+        return ws.factor[i] * (learningRate * ws.diagC[i]).squareRoot()
     }
 
     /// ws.kick = C^{1/2}·ws.z (the gradient noise ξ for unit normals z), after ``prepare(_:)``.

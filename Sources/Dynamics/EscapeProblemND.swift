@@ -94,7 +94,7 @@ public struct EscapeProblemND: Sendable {
             throw InvalidParameter("integrator", given: "skew-euler in d dimensions", allowed: "euler-maruyama or auto (auto takes the interface step per coordinate where the coordinates decouple: separable pq)")
         }
         if case .sde(.platen, _) = model {
-            throw InvalidParameter("integrator", given: "platen in d dimensions", allowed: "euler-maruyama or auto (the weak order-2 step here is the scalar one)")
+            throw InvalidParameter("integrator", given: "platen in d dimensions", allowed: "euler-maruyama or auto (auto takes the weak order-2 step per coordinate where the coordinates decouple and D changes fast)")
         }
         try model.validate()
         try Validate.stepCap(maxSteps)

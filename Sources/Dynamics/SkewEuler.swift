@@ -82,6 +82,12 @@ public struct SkewEuler: SDEIntegrator {
         return Self.step(x, drift: sde.drift(x), across: interface, dt: dt, sqrtDt: sqrtDt, normal: z, random: random)
     }
 
+    /// One step per coordinate of a d-dimensional SDE whose coordinates decouple: a skew-Euler
+    /// step for each coordinate with jumps, nil for the others; empty when no coordinate has one.
+    public static func perCoordinate(_ interfaces: [[DiffusionInterface]]) -> [SkewEuler?] {
+        interfaces.contains { !$0.isEmpty } ? interfaces.map { $0.isEmpty ? nil : SkewEuler(interfaces: $0) } : []
+    }
+
     /// The interface within `reach` noise widths max(g₋, g₊)·√dt of x, if any (the nearest;
     /// a handful at most: a linear scan).
     @inlinable @inline(__always)

@@ -72,6 +72,12 @@ public struct StepControlSummary: Sendable, Codable, Equatable {
         largestStepRatio = profile.largestRatio
         capped = profile.isCapped
     }
+    /// The d-dimensional control: over every coordinate's profile.
+    public init(_ control: AxisStepControl) {
+        smallestStepRatio = control.smallestRatio
+        largestStepRatio = control.largest.ratio
+        capped = control.isCapped
+    }
 }
 
 struct EnsembleVisitor: ReducedSDEVisitor {
@@ -132,10 +138,7 @@ struct EnsembleVisitor: ReducedSDEVisitor {
             if profile.isUniform {
                 return result(runSDE(sde, EulerMaruyama(), dt: dt), dt: dt, integrator: EulerMaruyama.name, profile: profile)
             }
-            let platenProfile = StepSizeProfile(sde, from: span.from, to: span.to, nominal: dt,
-                                                fraction: StepSizeProfile.weakOrderTwoFraction,
-                                                envelopeSlope: StepSizeProfile.weakOrderTwoEnvelopeSlope,
-                                                largest: StepSizeProfile.weakOrderTwoLargestRatio)
+            let platenProfile = StepSizeProfile(sde, from: span.from, to: span.to, nominal: dt, rule: .weakOrderTwo)
             return result(runStepped(sde, PlatenWeakTwo(), platenProfile), dt: dt, integrator: PlatenWeakTwo.name,
                           profile: platenProfile)
         }

@@ -34,12 +34,33 @@ public enum EscapeSimulationND {
         return 0.01 / rate
     }
 
+    /// `auto`'s step control where the coordinates decouple (∇²L diagonal, noise not constant):
+    /// nil otherwise. As in 1-D (docs/integrators.md §4), Euler–Maruyama's rule decides whether
+    /// any coordinate refines; if one does, the returned control is Platen's rule on every
+    /// coordinate (Euler–Maruyama's, steps ≤ dt₀, on coordinates with jumps, which take the
+    /// skew-Euler step). Spans: ``AxisStepControl/spans(covering:)`` of the start, saddle, next
+    /// minimum and target point, on 16 384 cells (the spans are about twice the 1-D path's).
+    static func stepControl<L: LandscapeND, P: Preconditioner1D>(
+        _ problem: EscapeProblemND, _ diffusion: DiffusionND<L, P>, nominal dt: Double
+    ) -> AxisStepControl? {
+        guard !diffusion.needsEigen, !diffusion.hasConstantNoise else { return nil }
+        let spans = AxisStepControl.spans(covering: [problem.start.x, problem.saddle.x, problem.next.x, problem.planePoint])
+        let base = problem.start.x, d = problem.dimension, cells = 16384
+        let euler = AxisStepControl(diffusion, base: base, spans: spans, nominal: dt,
+                                    rules: Array(repeating: .eulerMaruyama, count: d), cells: cells)
+        guard !euler.isUniform else { return euler }
+        let jumps = diffusion.landscape.axisBreakpoints
+        return AxisStepControl(diffusion, base: base, spans: spans, nominal: dt,
+                               rules: jumps.map { $0.isEmpty ? .weakOrderTwo : .eulerMaruyama }, cells: cells)
+    }
+
     /// A warning when the diffusivity of the escape coordinate, D_n = η·nᵀPCPn/2 along the
     /// minimum-energy path up to the target, changes within a few noise steps: where
     /// Euler–Maruyama's rule of ``StepSizeProfile`` (noise step √(2D_n·dt) > f·D_n/|dD_n/ds|,
-    /// f = 0.3) would refine in one dimension. d dimensions have no step control yet, so such a
-    /// run is biased like 1-D Euler–Maruyama at a dip or jump (docs/integrators.md §3–§4). Only
-    /// the escape coordinate's D is checked, on 2 048 points of the path.
+    /// f = 0.3) would refine in one dimension, for a run on the uniform grid: Euler–Maruyama by
+    /// name, or `auto` where the coordinates do not decouple (no d-dimensional step control
+    /// there), biased like 1-D Euler–Maruyama at a dip or jump (docs/integrators.md §3–§4).
+    /// Only the escape coordinate's D is checked, on 2 048 points of the path.
     static func fastDiffusionWarning<L: LandscapeND, P: Preconditioner1D>(
         _ problem: EscapeProblemND, _ diffusion: DiffusionND<L, P>, dt: Double
     ) -> String? {
@@ -78,11 +99,14 @@ public enum EscapeSimulationND {
         for k in 1..<samples {
             let slope = abs(d[k + 1] - d[k - 1]) / (2 * h)
             guard slope > 0 else { continue }
-            worst = min(worst, StepSizeProfile.scaleFraction * (d[k] / slope) / (2 * d[k] * dt).squareRoot())
+            worst = min(worst, StepSizeProfile.Rule.eulerMaruyama.fraction * (d[k] / slope) / (2 * d[k] * dt).squareRoot())
         }
         guard worst < 1 else { return nil }
         let range = d.max()! / d.min()!
-        return "D of the escape coordinate changes within a few noise steps on the path (by ×\(String(format: "%.3g", range)) along it; a 1-D run would refine dt to \(String(format: "%.2g", worst * worst))× there): Euler–Maruyama in d dimensions has no step control yet and is biased low there like 1-D Euler–Maruyama (at dips ×100: 0.52–0.75 of exact at the default dt, docs/integrators.md §4; at jumps, \(DiffusionInterface.measuredEulerBias))"
+        let remedy = diffusion.needsEigen
+            ? "d-dimensional step control needs coordinates that decouple (a diagonal Hessian), which this landscape's do not"
+            : "the default integrator (auto) refines the step and takes Platen's weak order-2 step here"
+        return "D of the escape coordinate changes within a few noise steps on the path (by ×\(String(format: "%.3g", range)) along it; a 1-D run would refine dt to \(String(format: "%.2g", worst * worst))× there): Euler–Maruyama on a uniform grid is biased low there as in 1-D (at dips ×100: 0.52–0.75 of exact at the default dt, docs/integrators.md §4; at jumps, \(DiffusionInterface.measuredEulerBias)); \(remedy)"
     }
 }
 
@@ -114,10 +138,21 @@ struct EnsembleVisitorND<P: Preconditioner1D>: LandscapeNDVisitor {
             let outcomes: [TrajectoryOutcome]
             let integrator: String
             var warnings: [String] = []
+            var stepControl: StepControlSummary? = nil
             if problem.optimizer == .momentum {
                 outcomes = EnsembleRunner.run(UnderdampedTrajectoryND(diffusion: plain, beta: problem.settings.momentum, region: region,
                                                                       dt: dt, maxSteps: problem.maxSteps), options)
                 integrator = "symplectic-euler"
+            } else if kind == .automatic, let control = EscapeSimulationND.stepControl(problem, diffusion, nominal: dt),
+                      !control.isUniform {
+                // auto where the coordinates decouple and some gᵢ changes within a few noise steps:
+                // the 1-D choice per coordinate (docs/integrators.md §1, §4) — Platen's weak order-2
+                // step under the smallest coordinate's step, the skew-Euler step at jumps.
+                let trajectory = SteppedSDETrajectoryND(diffusion: diffusion, region: region, control: control,
+                                                        maxSteps: problem.maxSteps, interfaces: diffusion.axisInterfaces(at: problem.start.x))
+                outcomes = EnsembleRunner.run(trajectory, options)
+                integrator = PlatenWeakTwo.name
+                stepControl = StepControlSummary(control)
             } else {
                 // auto: the skew-Euler step on coordinates whose diffusion jumps (separable pq), else
                 // Euler–Maruyama (docs/integrators.md §1).
@@ -132,7 +167,7 @@ struct EnsembleVisitorND<P: Preconditioner1D>: LandscapeNDVisitor {
             }
             return SimulationResult(estimate: EscapeEstimate(outcomes: outcomes, timePerStep: dt, learningRate: eta),
                                     outcomes: outcomes, timePerStep: dt, dt: dt, model: "sde", integrator: integrator,
-                                    warnings: warnings, options: options)
+                                    stepControl: stepControl, warnings: warnings, options: options)
         case .discrete:
             let outcomes = try problem.optimizer.withIteration(
                 learningRate: eta, settings: problem.settings,

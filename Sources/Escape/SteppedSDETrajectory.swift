@@ -37,7 +37,7 @@ public struct SteppedSDETrajectory<S: ScalarSDE, I: SDEIntegrator>: TrajectorySi
         var n = 0
         var duration = 0.0
         while n < maxSteps {
-            let step = profile.step(at: x)
+            let step = profile.step(at: x) { sde.diffusion($0) }
             let next = integrator.advance(x, sde: sde, dt: step.dt, sqrtDt: step.root, normal: stream.gaussian(), random: stream)
             n += 1
             duration += step.ratio

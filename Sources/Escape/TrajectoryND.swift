@@ -57,6 +57,24 @@ public struct EscapeRegionND: Sendable {
         return reached(theta) ? .escaped : nil
     }
 
+    /// After an SDE step that started at signed distance `s0` (updated to the new point's):
+    /// diverged, escaped — at the new point, or between the grid points by the Brownian bridge
+    /// of the normal coordinate s = n·θ, whose variance over the step is `variance` — or still
+    /// running (nil). `variance` is read only for a hyperplane target.
+    @inlinable public func endOfSDEStep<R: RandomSource>(_ theta: UnsafeMutableBufferPointer<Double>, from s0: inout Double,
+                                                         variance: Double, _ stream: R) -> TrajectoryOutcome.Kind? {
+        if diverged(theta) { return .diverged }
+        guard isHyperplane else { return inBall(theta) ? .escaped : nil }
+        let s1 = signedDistance(theta)
+        if s1 >= 0 { return .escaped }
+        if s0 * s1 < 0.5 * BrownianBridge.negligibleExponent * variance,
+           stream.uniform() < BrownianBridge.crossingProbability(from: s0, to: s1, target: 0, variancePerStep: variance) {
+            return .escaped
+        }
+        s0 = s1
+        return nil
+    }
+
     /// Places θ at the start minimum.
     @inlinable public func placeAtStart(_ theta: UnsafeMutableBufferPointer<Double>) {
         for i in 0..<start.count { theta[i] = start[i] }
@@ -93,7 +111,7 @@ public struct SDETrajectoryND<L: LandscapeND, P: Preconditioner1D>: TrajectorySi
     public init(diffusion: DiffusionND<L, P>, region: EscapeRegionND, dt: Double, maxSteps: Int,
                 interfaces: [[DiffusionInterface]] = []) {
         self.diffusion = diffusion; self.region = region; self.dt = dt; self.maxSteps = maxSteps
-        axisSteps = interfaces.contains { !$0.isEmpty } ? interfaces.map { $0.isEmpty ? nil : SkewEuler(interfaces: $0) } : []
+        axisSteps = SkewEuler.perCoordinate(interfaces)
     }
 
     @inlinable
@@ -105,8 +123,7 @@ public struct SDETrajectoryND<L: LandscapeND, P: Preconditioner1D>: TrajectorySi
         let noiseScale = (diffusion.learningRate * dt).squareRoot()
         let sqrtDt = dt.squareRoot()
         let axisSteps = self.axisSteps
-        let bridgeCutoff = 0.5 * BrownianBridge.negligibleExponent
-        let normal = region.normal, hyperplane = region.isHyperplane
+        let normal = region.normal
         var s0 = region.signedDistance(ws.theta)
         // With constant noise the bridge variance η·nᵀPCPn·dt is one number.
         let constantVariance: Double? = diffusion.hasConstantNoise
@@ -129,20 +146,9 @@ public struct SDETrajectoryND<L: LandscapeND, P: Preconditioner1D>: TrajectorySi
                 }
             }
             n += 1
-            if region.diverged(ws.theta) { return TrajectoryOutcome(.diverged, steps: n) }
-            if hyperplane {
-                let s1 = region.signedDistance(ws.theta)
-                if s1 >= 0 { return TrajectoryOutcome(.escaped, steps: n) }
-                let variance = constantVariance
-                    ?? normal.withUnsafeBufferPointer { diffusion.normalVariance($0, ws) } * diffusion.learningRate * dt
-                if s0 * s1 < bridgeCutoff * variance,
-                   stream.uniform() < BrownianBridge.crossingProbability(from: s0, to: s1, target: 0, variancePerStep: variance) {
-                    return TrajectoryOutcome(.escaped, steps: n)
-                }
-                s0 = s1
-            } else if region.inBall(ws.theta) {
-                return TrajectoryOutcome(.escaped, steps: n)
-            }
+            let variance = !region.isHyperplane ? 0 : constantVariance
+                ?? normal.withUnsafeBufferPointer { diffusion.normalVariance($0, ws) } * diffusion.learningRate * dt
+            if let end = region.endOfSDEStep(ws.theta, from: &s0, variance: variance, stream) { return TrajectoryOutcome(end, steps: n) }
         }
         return TrajectoryOutcome(.censored, steps: n)
     }

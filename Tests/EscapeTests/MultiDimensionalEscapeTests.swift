@@ -40,19 +40,29 @@ struct MultiDimensionalEscapeTests {
     }
 
     /// d dimensions have no step control yet: where D of the escape coordinate changes within a
-    /// few noise steps on the path (a separable quartic with floored hessian noise, D dipping
-    /// ×100), Euler–Maruyama's result says so in `warnings`; with isotropic noise it does not,
-    /// and a separable pq whose jumps `auto` crosses exactly carries no such warning.
+    /// few noise steps on the path (a quartic with floored hessian noise, D dipping ×100) and
+    /// the run is on a uniform grid — Euler–Maruyama by name, or `auto` on a rotated landscape,
+    /// whose coordinates do not decouple — the result says so in `warnings`; `auto` on the
+    /// separable landscape refines (Platen, no warning), isotropic noise is not warned, and
+    /// neither is a separable pq whose jumps `auto` crosses exactly.
     @Test func fastChangesOfDiffusionAreWarned() throws {
-        func warnings(_ spec: String, _ noise: NoiseSpec, lr: Double, integrator: IntegratorKind) throws -> [String] {
+        func run(_ spec: String, _ noise: NoiseSpec, lr: Double, integrator: IntegratorKind) throws -> SimulationResult {
             let problem = try EscapeProblemND(landscape: LandscapeSpec.parseND(spec), noise: noise, learningRate: lr,
                                               model: .sde(integrator: integrator, dt: nil))
-            return try EscapeSimulationND.run(problem, try EnsembleOptions(trajectories: 20, seed: 3)).warnings
+            return try EscapeSimulationND.run(problem, try EnsembleOptions(trajectories: 20, seed: 3))
         }
-        let floored = try warnings("separable:base=quartic,barrier=1,spectators=2", .hessian(batch: 1, floor: 0.08), lr: 0.5,
-                                   integrator: .automatic)
-        #expect(floored.count == 1 && floored[0].contains("no step control"), "\(floored)")
-        #expect(try warnings("separable:base=quartic,barrier=1,spectators=2", .isotropic(sigma2: 1), lr: 0.5, integrator: .automatic).isEmpty)
+        func warnings(_ spec: String, _ noise: NoiseSpec, lr: Double, integrator: IntegratorKind) throws -> [String] {
+            try run(spec, noise, lr: lr, integrator: integrator).warnings
+        }
+        let quartic = "separable:base=quartic,barrier=1,spectators=2", floored = NoiseSpec.hessian(batch: 1, floor: 0.08)
+        let refined = try run(quartic, floored, lr: 0.5, integrator: .automatic)
+        #expect(refined.warnings.isEmpty && refined.integrator == PlatenWeakTwo.name, "\(refined.warnings)")
+        #expect(try #require(refined.stepControl).smallestStepRatio < 1)
+        let euler = try warnings(quartic, floored, lr: 0.5, integrator: .eulerMaruyama)
+        #expect(euler.count == 1 && euler[0].contains("auto) refines"), "\(euler)")
+        let rotated = try warnings("rotated:seed=2,of=" + quartic, floored, lr: 0.5, integrator: .automatic)
+        #expect(rotated.count == 1 && rotated[0].contains("decouple"), "\(rotated)")
+        #expect(try warnings(quartic, .isotropic(sigma2: 1), lr: 0.5, integrator: .automatic).isEmpty)
         #expect(try warnings("separable:base=pq,ha=16,hb=2,barrier=0.25,spectators=1", .hessian(batch: 1, floor: 0), lr: 0.1,
                              integrator: .automatic).isEmpty)
         // Euler–Maruyama by name at the same jumps: warned.
