@@ -4,7 +4,7 @@ import NumericKit
 /// One escape question, as pure data: a landscape, the minimum the walker starts in,
 /// where escape is declared, and the dynamics (optimizer, noise model, learning rate,
 /// SDE or discrete form). The simulation (Escape) and the predictions (Theory) both read
-/// it and never each other, so it lives here, below both (shared/DESIGN.md).
+/// it and never each other, so it lives here, below both (docs/architecture.md).
 ///
 /// The initialiser validates every value; an ``InvalidParameter`` names the culprit.
 public struct EscapeProblem: Sendable {

@@ -1,6 +1,6 @@
 import NumericKit
 
-/// How one trajectory ended. Non-escape is data, not failure (shared/DESIGN.md).
+/// How one trajectory ended. Non-escape is data, not failure (docs/architecture.md).
 public struct TrajectoryOutcome: Sendable, Equatable {
     public enum Kind: UInt8, Sendable, Codable {
         /// Reached the escape target.

@@ -3,7 +3,7 @@ import Foundation
 import NumericKit
 
 /// `escape`: the DiffusionEscape command line. It parses and prints; the science lives in
-/// the libraries (shared/DESIGN.md).
+/// the libraries (docs/architecture.md).
 @main
 struct EscapeTool: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,4 +1,4 @@
-/// A loss landscape L: ℝᵈ → ℝ with its gradient and Hessian (shared/DESIGN.md).
+/// A loss landscape L: ℝᵈ → ℝ with its gradient and Hessian (docs/architecture.md).
 ///
 /// The d-dimensional families build on this; every 1-D family conforms through
 /// ``Landscape1D``.

@@ -8,7 +8,7 @@ import Theory
 /// applies, and how they compare. A tidy row: `table.csv` has one per point.
 ///
 /// Times are SDE time t = steps·η (`…Time`) or optimizer steps (`…Steps`), as everywhere
-/// (shared/DESIGN.md). `agrees` is |measured − reference| ≤ 4·SE + allowance·reference with
+/// (docs/architecture.md). `agrees` is |measured − reference| ≤ 4·SE + allowance·reference with
 /// nothing censored (``Comparison/agrees(_:_:sigmas:allowance:)``). `wallSeconds` is the
 /// only field that differs between two runs of the same spec and seed.
 public struct SweepRow: Sendable, Equatable, Codable {

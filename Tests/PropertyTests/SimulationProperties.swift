@@ -68,7 +68,7 @@ struct SimulationProperties {
         }
     }
 
-    /// Determinism (shared/DESIGN.md): the same problem and seed give identical outcomes on 1,
+    /// Determinism (docs/architecture.md): the same problem and seed give identical outcomes on 1,
     /// 2 and 3 threads. Restriction: none (any generated case, SDE and discrete; ΔΦ = 1.5 to be quick).
     @Test func sameSeedSameOutcomesOnAnyThreadCount() async {
         await propertyCheck(count: 6, input: Generators.escapeCase(), Gen<Int>.int(in: 1...1_000_000), Gen<Bool>.bool) {
