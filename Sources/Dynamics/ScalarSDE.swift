@@ -5,4 +5,12 @@ public protocol ScalarSDE: Sendable {
     func diffusionSlope(_ x: Double) -> Double
 }
 
+extension ScalarSDE {
+    /// The calculus in which μ and g are read: Itô for every scalar SDE here — the reduced SDE
+    /// is written in Itô form (docs/theory.md §0), the exact MFPT's generator D f″ + μ f′ is
+    /// Itô's (§3), and every ``SDEIntegrator`` must converge to it (a test holds their
+    /// `interpretation` to this value).
+    public static var interpretation: String { "Itô" }
+}
+
 extension ReducedSDE: ScalarSDE {}

@@ -74,10 +74,10 @@ enum MultiDimensionalCommands {
     static func rows(_ p: PredictionND) -> [[String]] {
         var rows = [["", "time t", "optimizer steps", ""]]
         if let r = p.reduction1D {
-            rows.append(["exact 1-D reduction", Text.number(r.referenceTime, 6), Text.number(r.referenceSteps, 6), "(THEORY §3 on the escape coordinate; ΔΦ = \(Text.number(r.effectiveBarrier, 4)))"])
+            rows.append(["exact 1-D reduction", Text.number(r.referenceTime, 6), Text.number(r.referenceSteps, 6), "(docs/theory.md §3 on the escape coordinate; ΔΦ = \(Text.number(r.effectiveBarrier, 4)))"])
         }
         if let e = p.eyringKramers {
-            rows.append(["Eyring–Kramers", Text.number(e.time, 6), Text.number(e.steps, 6), "(THEORY §6; ΔΦ = \(Text.number(e.effectiveBarrier, 4)))"])
+            rows.append(["Eyring–Kramers", Text.number(e.time, 6), Text.number(e.steps, 6), "(docs/theory.md §6; ΔΦ = \(Text.number(e.effectiveBarrier, 4)))"])
         }
         if let h = p.heuristic {
             rows.append(["heuristic", Text.number(h.time, 6), Text.number(h.steps, 6), "(frozen coefficients along the path; ΔΦ ≈ \(Text.number(h.effectiveBarrier, 4)); \(h.reason))"])

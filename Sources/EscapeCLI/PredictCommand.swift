@@ -12,7 +12,7 @@ struct PredictCommand: ParsableCommand {
     @OptionGroup var problem: ProblemArguments
     @OptionGroup var output: OutputArguments
 
-    @Flag(name: .customLong("both-wells"), help: "Escape times out of both minima and ln(τ_flat/τ_sharp) for every optimizer (selectivity, THEORY §4).")
+    @Flag(name: .customLong("both-wells"), help: "Escape times out of both minima and ln(τ_flat/τ_sharp) for every optimizer (selectivity, docs/theory.md §4).")
     var bothWells = false
 
     struct Report: Encodable {
@@ -75,8 +75,8 @@ enum PredictionText {
 
     static func rows(_ p: Prediction) -> [[String]] {
         var rows = [["", "time t", "optimizer steps", ""],
-                    ["exact MFPT", time(p.exactTime, log: p.logExactTime), time(p.exactSteps, log: nil), "(THEORY §3, quadrature rel. error \(Text.number(p.exactRelativeError, 2)))"],
-                    ["Kramers", time(p.kramersTime, log: p.logKramersTime), time(p.kramersSteps, log: nil), "(THEORY §4, Kramers/exact = \(Text.number(p.kramersOverExact, 4)))"]]
+                    ["exact MFPT", time(p.exactTime, log: p.logExactTime), time(p.exactSteps, log: nil), "(docs/theory.md §3, quadrature rel. error \(Text.number(p.exactRelativeError, 2)))"],
+                    ["Kramers", time(p.kramersTime, log: p.logKramersTime), time(p.kramersSteps, log: nil), "(docs/theory.md §4, Kramers/exact = \(Text.number(p.kramersOverExact, 4)))"]]
         if p.reference != "exactTime" {
             rows.append(["reference", Text.number(p.referenceTime, 6), Text.number(p.referenceSteps, 6), "(\(p.reference))"])
         }

@@ -87,7 +87,7 @@ struct ReproduceCommand: ParsableCommand {
             report.append(.init(name: spec.name, directory: directory.path, points: outcome.rows.count,
                                 agreeing: outcome.rows.filter(\.agrees).count, fits: outcome.fits))
         }
-        // The in-basin spectra (THEORY §8) of SGD, Adam and InvAdam: Welch PSD and variance per direction.
+        // The in-basin spectra (docs/theory.md §8) of SGD, Adam and InvAdam: Welch PSD and variance per direction.
         var spectra: [Report.Spectrum] = []
         if only == nil || only!.split(separator: ",").contains("spectra") {
             for optimizer in ReproduceSuite.spectrumOptimizers {

@@ -19,7 +19,7 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Write the fraction-escaped curve (Kaplan–Meier survival with 95% band, and the prediction beside it) to this CSV file.")
     var survival: String?
 
-    @Flag(name: .customLong("both-wells"), help: "Simulate escape out of both minima and measure ln(τ_flat/τ_sharp) (selectivity, THEORY §4).")
+    @Flag(name: .customLong("both-wells"), help: "Simulate escape out of both minima and measure ln(τ_flat/τ_sharp) (selectivity, docs/theory.md §4).")
     var bothWells = false
 
     @Flag(help: "Run even when the cost estimate says the run would take hours or censor nearly every trajectory.")

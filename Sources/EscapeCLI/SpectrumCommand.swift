@@ -8,7 +8,7 @@ import Sweeps
 struct SpectrumCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "spectrum",
-        abstract: "In-basin fluctuation spectrum (Welch PSD on FFTW), autocorrelation and covariance against THEORY §8.",
+        abstract: "In-basin fluctuation spectrum (Welch PSD on FFTW), autocorrelation and covariance against docs/theory.md §8.",
         discussion: """
             Runs the optimizer's reduced iteration θ ← θ − ηP(∇L + ξ) from a minimum of a d-dimensional \
             landscape and compares, along each Hessian eigenvector, the Welch PSD with the AR(1) and Lorentzian \

@@ -109,6 +109,19 @@ public struct RandomField1D: Sendable {
             + e2 * curvatures[j] + e5 * curvatures[k]
     }
 
+    /// V‴(x): the derivative of ``secondDerivative(_:)`` inside a cell (the interpolant is C²,
+    /// so V‴ jumps at the nodes; there it is the right cell's).
+    @inlinable public func thirdDerivative(_ x: Double) -> Double {
+        let (j, t) = locate(x)
+        let k = j + 1 == count ? 0 : j + 1, h = spacing
+        let t2 = t * t
+        let f0 = -60 + 360 * t - 360 * t2, f1 = -36 + 192 * t - 180 * t2
+        let f2 = -9 + 36 * t - 30 * t2, f3 = 60 - 360 * t + 360 * t2
+        let f4 = -24 + 168 * t - 180 * t2, f5 = 3 - 24 * t + 30 * t2
+        return ((f0 * values[j] + f3 * values[k]) / (h * h) + (f1 * slopes[j] + f4 * slopes[k]) / h
+            + f2 * curvatures[j] + f5 * curvatures[k]) / h
+    }
+
     /// The field at the grid nodes (for checks of its variance and correlation).
     public var nodeValues: [Double] { values }
 }
@@ -141,7 +154,8 @@ public struct RoughLandscape: Landscape1D, Equatable {
     @inlinable public func value(_ x: Double) -> Double { base.value(x) + field.value(x) }
     @inlinable public func derivative(_ x: Double) -> Double { base.derivative(x) + field.derivative(x) }
     @inlinable public func secondDerivative(_ x: Double) -> Double { base.secondDerivative(x) + field.secondDerivative(x) }
-    public func thirdDerivative(_ x: Double) -> Double { base.landscape.thirdDerivative(x) }
+    /// L‴ = L₀‴ + V‴: the slope of hessian noise's C and of D (step-size control, Milstein).
+    @inlinable public func thirdDerivative(_ x: Double) -> Double { base.landscape.thirdDerivative(x) + field.thirdDerivative(x) }
     /// The smooth landscape's critical points (the macroscopic minima and saddle).
     public var criticalPoints: [CriticalPoint1D] { base.landscape.criticalPoints }
     public var breakpoints: [Double] { base.landscape.breakpoints }

@@ -1,5 +1,6 @@
 import Dynamics
 import Foundation
+import Landscapes
 import NumericKit
 import Testing
 
@@ -61,6 +62,21 @@ struct WeakOrderTests {
 
     @Test func platenHasWeakOrderTwo() throws {
         #expect(abs(try Self.localOrder(PlatenWeakTwo()) - (PlatenWeakTwo.weakOrder + 1)) < 0.15)
+    }
+
+    /// Away from its interfaces the skew-Euler step is Euler–Maruyama's (docs/integrators.md §2):
+    /// weak order 1 (its one interface here is far beyond every node's reach).
+    @Test func skewEulerAwayFromInterfacesHasWeakOrderOne() throws {
+        let far = SkewEuler(interfaces: [DiffusionInterface(position: 1e3, left: 1, right: 2)])
+        #expect(abs(try Self.localOrder(far) - (SkewEuler.weakOrder + 1)) < 0.15)
+    }
+
+    /// Every scheme converges to the calculus that the SDEs and the predictions are written in.
+    @Test func everySchemeConvergesToTheSDEsCalculus() {
+        let calculus = ReducedSDE<QuarticLandscape, IsotropicNoise, SGDPreconditioner>.interpretation
+        for scheme in [EulerMaruyama.interpretation, Milstein.interpretation, PlatenWeakTwo.interpretation, SkewEuler.interpretation] {
+            #expect(scheme == calculus)
+        }
     }
 
     /// With g constant Platen's step is Heun's drift plus the Euler noise step.

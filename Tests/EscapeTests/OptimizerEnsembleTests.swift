@@ -52,7 +52,7 @@ struct OptimizerEnsembleTests {
         #expect(e.warnings.contains { $0.contains("diverged") })
     }
 
-    /// The quasi-static hazard of THEORY §7 against scheduled DualAdam: the fraction escaped
+    /// The quasi-static hazard of docs/theory.md §7 against scheduled DualAdam: the fraction escaped
     /// by step 2K (K the switch to Adam; the Adam tail adds < 0.1% here) within 4 binomial SE
     /// plus the relaxation lag: the walker starts at the minimum, the hazard assumes a relaxed
     /// basin, so escapes start ≈ 1/(η·P_I·H_a) steps late, missing about lag × h(r = 1).

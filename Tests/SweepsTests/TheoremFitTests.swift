@@ -14,7 +14,7 @@ struct TheoremFitTests {
         #expect(abs(fit.slope - 2.5) < 1e-10 && abs(fit.fit.intercept - 0.3) < 1e-9)
     }
 
-    /// Slopes b ∝ (B/H)^p at a fixed H_b/H_a (the bracket of THEORY §4 with s = 1/3, ratio 2):
+    /// Slopes b ∝ (B/H)^p at a fixed H_b/H_a (the bracket of docs/theory.md §4 with s = 1/3, ratio 2):
     /// the fitted exponent is p, and the verdict accepts p and rejects another value.
     @Test(arguments: [0.5, 1.0, 1.5])
     func exponentOfNoiseFreeSlopes(p: Double) throws {
