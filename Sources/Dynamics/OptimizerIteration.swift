@@ -49,40 +49,6 @@ extension EscapeProblem {
     }
 }
 
-extension OptimizerKind {
-    /// This optimizer's update rule with its hyper-parameters, as a concrete type.
-    @inlinable
-    public func withIteration<V: OptimizerIterationVisitor>(learningRate eta: Double, settings s: OptimizerSettings,
-                                                            _ visitor: V) throws -> V.Output {
-        switch self {
-        case .sgd: return try visitor.visit(SGDIteration(learningRate: eta))
-        case .momentum: return try visitor.visit(HeavyBallIteration(learningRate: eta, beta: s.momentum))
-        case .adam:
-            return try visitor.visit(AdamIteration(learningRate: eta, beta1: s.beta1, beta2: s.beta2, epsilon: s.epsilon))
-        case .invadam:
-            return try visitor.visit(DualAdamIteration(learningRate: eta, beta1: s.beta1, beta2: s.beta2, epsilon: s.epsilon,
-                                                       schedule: .held(1)))
-        case .dualadam:
-            let schedule: DualAdamIteration.BlendSchedule = s.blend.map { .held($0) } ?? .annealed(switchRate: s.switchRate)
-            return try visitor.visit(DualAdamIteration(learningRate: eta, beta1: s.beta1, beta2: s.beta2, epsilon: s.epsilon,
-                                                       schedule: schedule))
-        }
-    }
-
-    /// This optimizer's reduced-SDE preconditioner P(C) (momentum: its overdamped limit;
-    /// scheduled DualAdam: r = 0, the dynamics after the switch), as a concrete type.
-    @inlinable
-    public func withPreconditioner<V: PreconditionerVisitor>(settings s: OptimizerSettings, _ visitor: V) throws -> V.Output {
-        switch self {
-        case .sgd: return try visitor.visit(SGDPreconditioner())
-        case .momentum: return try visitor.visit(ConstantPreconditioner(1 / (1 - s.momentum)))
-        case .adam: return try visitor.visit(AdamPreconditioner(epsilon: s.epsilon))
-        case .invadam: return try visitor.visit(InvAdamPreconditioner(epsilon: s.epsilon))
-        case .dualadam: return try visitor.visit(BlendPreconditioner(blend: s.blend ?? 0, epsilon: s.epsilon))
-        }
-    }
-}
-
 /// Receives a preconditioner as a concrete type.
 public protocol PreconditionerVisitor {
     associatedtype Output

@@ -80,7 +80,9 @@ public struct ProblemDescription: Sendable, Equatable {
         case .oneDimensional: return .oneDimensional(try oneDimensional())
         case .multiDimensional(let l):
             try refuse(from, "from", "1-D landscapes (use --from-minimum in d > 1)")
-            if !optimizer.isAdamType { try refuse(preconditioner, "preconditioner", "--optimizer adam, invadam or dualadam") }
+            if optimizer.hasConstantPreconditioner {
+                try refuse(preconditioner, "preconditioner", "--optimizer " + OptimizerRegistry.names { !$0.hasConstantPreconditioner } + " (P depends on C)")
+            }
             let (noiseSpec, dynamics) = try noiseAndModel()
             return .multiDimensional(try EscapeProblemND(
                 landscape: l, from: fromMinimum ?? 0, target: try EscapeTargetND.parse(escapeAt), optimizer: optimizer,
@@ -127,28 +129,31 @@ public struct ProblemDescription: Sendable, Equatable {
         return (noiseSpec, dynamics)
     }
 
-    /// The optimizer's hyper-parameters, refusing those that do not apply.
+    /// The optimizer's hyper-parameters, refusing those that do not apply (its model's
+    /// ``OptimizerModel/parameters``; β1 and β2 shape the discrete iteration only) and
+    /// combinations its model refuses.
     private func settings(_ dynamics: DynamicsModel) throws(InvalidParameter) -> OptimizerSettings {
-        let adamType = "--optimizer adam, invadam or dualadam"
-        if !optimizer.isAdamType {
-            try refuse(eps, "eps", adamType)
-            try refuse(beta1, "beta1", adamType)
-            try refuse(beta2, "beta2", adamType)
-        } else if dynamics != .discrete {
-            try refuse(beta1, "beta1", "--model discrete (the reduced SDE takes β1 = 0)")
-            try refuse(beta2, "beta2", "--model discrete (the reduced SDE takes β2 → 1)")
+        let model = optimizer.model
+        let values: [(OptimizerParameter, Double?)] = [(.eps, eps), (.beta1, beta1), (.beta2, beta2), (.blend, blend),
+                                                       (.switchRate, switchRate), (.momentum, momentum)]
+        var given = Set<OptimizerParameter>()
+        for (parameter, value) in values {
+            guard let value else { continue }
+            given.insert(parameter)
+            if !model.parameters.contains(parameter) {
+                try refuse(value, parameter.rawValue, "--optimizer " + OptimizerRegistry.names { $0.parameters.contains(parameter) })
+            }
+            if parameter.isDiscreteOnly && dynamics != .discrete {
+                try refuse(value, parameter.rawValue, "--model discrete (the reduced SDE takes β1 = 0, β2 → 1)")
+            }
         }
-        if optimizer != .dualadam {
-            try refuse(blend, "blend", "--optimizer dualadam")
-            try refuse(switchRate, "switch-rate", "--optimizer dualadam")
-        } else if blend != nil {
-            try refuse(switchRate, "switch-rate", "dualadam's schedule, not with a held --blend")
-        }
-        if optimizer != .momentum { try refuse(momentum, "momentum", "--optimizer momentum") }
-        let defaults = OptimizerSettings()
-        return OptimizerSettings(beta1: beta1 ?? defaults.beta1, beta2: beta2 ?? defaults.beta2, epsilon: eps ?? defaults.epsilon,
-                                 switchRate: switchRate ?? defaults.switchRate, momentum: momentum ?? defaults.momentum,
-                                 blend: blend)
+        let defaults = model.defaults
+        let settings = OptimizerSettings(beta1: beta1 ?? defaults.beta1, beta2: beta2 ?? defaults.beta2, epsilon: eps ?? defaults.epsilon,
+                                         switchRate: switchRate ?? defaults.switchRate, momentum: momentum ?? defaults.momentum,
+                                         blend: blend)
+        try settings.validate()
+        try model.validate(settings, given: given, model: dynamics)
+        return settings
     }
 
     private func refuse<T>(_ value: T?, _ name: String, _ appliesTo: String) throws(InvalidParameter) {

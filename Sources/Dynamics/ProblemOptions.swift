@@ -1,22 +1,5 @@
 import NumericKit
 
-/// The optimizers whose escape dynamics the toolkit models (docs/theory.md §0, §7). Each has a
-/// reduced SDE (`--model sde`) and its real discrete update rule (`--model discrete`):
-///
-/// | optimizer | discrete update | reduced SDE |
-/// |---|---|---|
-/// | `sgd` | θ ← θ − ηg | P = 1 |
-/// | `momentum` | m ← βm + g, θ ← θ − ηm | underdamped Langevin (mass η, friction 1 − β); overdamped limit P = 1/(1 − β) |
-/// | `adam` | Adam with bias correction | P = 1/(√C + ε) |
-/// | `invadam` | DualAdam with r held at 1: θ ← θ − η·m̂·(√v̂ + ε) | P = √C + ε |
-/// | `dualadam` | DualAdam, r = max(0, 1 − tξ), hard switch to Adam once r < ξ | frozen r: P = (1 − r)P_Adam + r·P_Inv |
-public enum OptimizerKind: String, CaseIterable, Sendable, Codable {
-    case sgd, momentum, adam, invadam, dualadam
-
-    /// Whether the optimizer keeps Adam's moments (β1, β2, ε apply).
-    public var isAdamType: Bool { self == .adam || self == .invadam || self == .dualadam }
-}
-
 /// The optimizers' hyper-parameters beyond the learning rate. Defaults are those of the
 /// DualAdam authors' code (github.com/LongJin-lab/DualAdam, DualAdam.py; docs/theory.md §7):
 /// β = (0.9, 0.999), ε = 1e-8, switch rate ξ = 0.01; heavy-ball momentum β = 0.9.
@@ -40,14 +23,12 @@ public struct OptimizerSettings: Sendable, Equatable, Codable {
         self.switchRate = switchRate; self.momentum = momentum; self.blend = blend
     }
 
-    /// Validates the settings and their fit with the optimizer and the dynamics: scheduled
-    /// DualAdam has no autonomous reduced SDE, so `--model sde` needs a held blend.
+    /// Validates the settings and their fit with the optimizer and the dynamics
+    /// (``OptimizerModel/validate(_:given:model:)``: e.g. scheduled DualAdam has no autonomous
+    /// reduced SDE, so `--model sde` needs a held blend).
     public func validate(for optimizer: OptimizerKind, model: DynamicsModel) throws(InvalidParameter) {
         try validate()
-        if optimizer == .dualadam, case .sde = model, blend == nil {
-            throw InvalidParameter("blend", given: "none with --optimizer dualadam --model sde",
-                                   allowed: "a frozen blend r in [0, 1] (--blend R): the reduced SDE is DualAdam at fixed r; the scheduled optimizer is --model discrete, predicted by the quasi-static hazard")
-        }
+        try optimizer.model.validate(self, given: [], model: model)
     }
 
     /// Throws an ``InvalidParameter`` naming the first value out of range.

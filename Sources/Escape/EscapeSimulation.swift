@@ -30,7 +30,7 @@ struct TimeStepVisitor: ReducedSDEVisitor {
     func visit<L: Landscape1D, N: GradientNoise1D, P: Preconditioner1D>(_ sde: ReducedSDE<L, N, P>) throws -> Double {
         guard case .sde(_, let requested) = problem.model else { return problem.learningRate }
         if let requested { return requested }
-        if problem.optimizer == .momentum { return Self.langevin(sde, problem).defaultTimeStep(problem.geometry) }
+        if problem.optimizer.dynamics == .underdamped { return Self.langevin(sde, problem).defaultTimeStep(problem.geometry) }
         return sde.defaultTimeStep(problem.geometry)
     }
 
@@ -96,7 +96,7 @@ struct EnsembleVisitor: ReducedSDEVisitor {
         case .sde(let kind, _):
             let dt = try TimeStepVisitor(problem: problem).visit(sde)
             var visitor = self
-            visitor.defaultStep = problem.optimizer == .momentum
+            visitor.defaultStep = problem.optimizer.dynamics == .underdamped
                 ? TimeStepVisitor.langevin(sde, problem).defaultTimeStep(g) : sde.defaultTimeStep(g)
             return try visitor.simulateSDE(sde, kind: kind, dt: dt)
         case .discrete:
@@ -110,7 +110,7 @@ struct EnsembleVisitor: ReducedSDEVisitor {
         _ sde: ReducedSDE<L, N, P>, kind: IntegratorKind, dt: Double
     ) throws -> SimulationResult {
         let g = problem.geometry
-        if problem.optimizer == .momentum {
+        if problem.optimizer.dynamics == .underdamped {
             let langevin = TimeStepVisitor.langevin(sde, problem)
             let trajectory = UnderdampedTrajectory(sde: langevin, start: g.start.x, target: g.target, dt: dt,
                                                    maxSteps: problem.maxSteps, radius: problem.divergenceRadius)

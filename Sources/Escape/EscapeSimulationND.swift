@@ -14,7 +14,7 @@ public enum EscapeSimulationND {
     public static func defaultTimeStep<L: LandscapeND, P: Preconditioner1D>(_ problem: EscapeProblemND, _ diffusion: DiffusionND<L, P>) -> Double {
         let points = [problem.start, problem.saddle, problem.next]
         let curvature = points.map { $0.eigenvalues.map(abs).max()! }.max()!
-        if problem.optimizer == .momentum {
+        if problem.optimizer.dynamics == .underdamped {
             let eta = problem.learningRate, gamma = 1 - problem.settings.momentum
             return 0.01 / max(gamma / eta, (curvature / eta).squareRoot())
         }
@@ -139,7 +139,7 @@ struct EnsembleVisitorND<P: Preconditioner1D>: LandscapeNDVisitor {
             let integrator: String
             var warnings: [String] = []
             var stepControl: StepControlSummary? = nil
-            if problem.optimizer == .momentum {
+            if problem.optimizer.dynamics == .underdamped {
                 outcomes = EnsembleRunner.run(UnderdampedTrajectoryND(diffusion: plain, beta: problem.settings.momentum, region: region,
                                                                       dt: dt, maxSteps: problem.maxSteps), options)
                 integrator = "symplectic-euler"

@@ -16,16 +16,17 @@ struct ProblemArguments: ParsableArguments {
     @Argument(help: "Landscape spec: 'quartic:barrier=1,a=1,tilt=0' or 'pq:ha=4,hb=2,barrier=0.5,hc=1' (hc defaults to ha).")
     var spec: String
 
-    @Option(help: "Optimizer: \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: ArgumentHelp("Optimizer, one of the registry's (update rule and reduced SDE below).",
+                               discussion: OptimizerRegistry.models.map { "\($0.name): \($0.help)" }.joined(separator: "\n")))
     var optimizer: OptimizerKind = .sgd
 
-    @Option(parsing: .unconditional, help: "ε of adam/invadam/dualadam, added outside the square root: n = √v̂ + ε (default 1e-8, as in the DualAdam authors' code).")
+    @Option(parsing: .unconditional, help: "ε of \(OptimizerRegistry.names { $0.parameters.contains(.eps) }), added outside the square root: n = √v̂ + ε (default 1e-8, as in the DualAdam authors' code).")
     var eps: Double?
 
-    @Option(parsing: .unconditional, help: "β1 of adam/invadam/dualadam's first moment, --model discrete (default 0.9, as in the authors' code; the SDE takes β1 = 0).")
+    @Option(parsing: .unconditional, help: "β1, the first-moment decay of \(OptimizerRegistry.names { $0.parameters.contains(.beta1) }), --model discrete (default 0.9, as in the authors' code; the SDE takes β1 = 0).")
     var beta1: Double?
 
-    @Option(parsing: .unconditional, help: "β2 of adam/invadam/dualadam's second moment, --model discrete (default 0.999, as in the authors' code; the SDE takes β2 → 1).")
+    @Option(parsing: .unconditional, help: "β2, the second-moment decay of \(OptimizerRegistry.names { $0.parameters.contains(.beta2) }), --model discrete (defaults: \(OptimizerRegistry.models.filter { $0.parameters.contains(.beta2) }.map { "\($0.name) \(Validate.format($0.defaults.beta2))" }.joined(separator: ", ")); the SDE takes β2 → 1).")
     var beta2: Double?
 
     @Option(name: .customLong("switch-rate"), parsing: .unconditional, help: "ξ of dualadam's schedule r = max(0, 1 − t·ξ), hard switch to Adam once r < ξ (default 0.01, as in the authors' code; their experiments use 8e-5).")

@@ -58,17 +58,7 @@ struct ProblemSummary: Encodable {
         if let sigma2 { noiseText += " σ²=\(Validate.format(sigma2))" }
         if let batch { noiseText += " B=\(Validate.format(batch))" }
         if let noiseFloor, noiseFloor > 0 { noiseText += " δ=\(Validate.format(noiseFloor))" }
-        var optimizerText = optimizer
-        switch OptimizerKind(rawValue: optimizer) {
-        case .momentum: optimizerText += " β=\(Validate.format(settings.momentum))"
-        case .adam, .invadam, .dualadam:
-            if model == "discrete" { optimizerText += " β1=\(Validate.format(settings.beta1)) β2=\(Validate.format(settings.beta2))" }
-            optimizerText += " ε=\(Validate.format(settings.epsilon))"
-            if optimizer == "dualadam" {
-                optimizerText += settings.blend.map { " r=\(Validate.format($0)) (held)" } ?? " ξ=\(Validate.format(settings.switchRate))"
-            }
-        default: break
-        }
+        let optimizerText = optimizer + (OptimizerKind(rawValue: optimizer)?.model.describe(settings, discrete: model == "discrete") ?? "")
         return "\(landscape)  \(optimizerText)  η=\(Validate.format(learningRate))  noise \(noiseText)  from \(from)"
     }
 }

@@ -65,10 +65,9 @@ public struct SpectrumReport: Sendable, Codable {
 
     /// Simulates and analyses; `segment` is the Welch segment length (even, ≤ steps).
     public init(_ problem: EscapeProblemND, steps: Int, burnIn: Int?, segment: Int, seed: UInt64, maxLag: Int = 200) throws {
-        guard problem.optimizer == .sgd || problem.optimizer == .adam || problem.optimizer == .invadam
-                || (problem.optimizer == .dualadam && problem.settings.blend != nil) else {
+        guard problem.optimizer.dynamics == .overdamped, !problem.optimizer.isScheduled(problem.settings) else {
             throw InvalidParameter("optimizer", given: problem.optimizer.rawValue,
-                                   allowed: "sgd, adam, invadam or dualadam with --blend (the first-order reduced iteration of THEORY §8)")
+                                   allowed: OptimizerRegistry.names { $0.dynamics == .overdamped } + ", dualadam with --blend only (the first-order reduced iteration of docs/theory.md §8)")
         }
         guard segment >= 16, segment % 2 == 0, segment <= steps else {
             throw InvalidParameter("segment", given: "\(segment)", allowed: "an even number in 16…steps (\(steps))")
@@ -143,7 +142,7 @@ public struct SpectrumReport: Sendable, Codable {
             series.append(SVGPlot.Series(name: "u\(d.index) AR(1)", points: kept.map { SVGPlot.Point(x: $0.frequency, y: $0.ar1) },
                                          connect: true))
         }
-        return SVGPlot(title: "Welch PSD against THEORY §8", xLabel: "f (cycles per step)", yLabel: "S(f) per step (two-sided)",
+        return SVGPlot(title: "Welch PSD against docs/theory.md §8", xLabel: "f (cycles per step)", yLabel: "S(f) per step (two-sided)",
                        logX: true, logY: true, series: series).render()
     }
 }

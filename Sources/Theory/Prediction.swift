@@ -140,8 +140,7 @@ struct PredictionVisitor: ReducedSDEVisitor {
         var underdampedFactor: Double?
         var hazard: DualAdamHazard?
         var scans = [ValidityDiagnostics.PathScan(sde, g)]
-        switch problem.optimizer {
-        case .momentum:
+        if problem.optimizer.dynamics == .underdamped {
             let langevin = UnderdampedLangevin(landscape: sde.landscape, noise: sde.noise, learningRate: eta, beta: settings.momentum)
             let factor = langevin.underdampedFactor(curvature: b.curvature)
             underdampedFactor = factor
@@ -149,7 +148,7 @@ struct PredictionVisitor: ReducedSDEVisitor {
             logReference += log(factor)
             reference = "exactTime × underdampedFactor"
             notes.append("momentum: exactTime is the overdamped limit (SGD with η/(1 − β) = \(String(format: "%.4g", eta / langevin.friction))); kramersTime and the reference include the underdamped factor \(String(format: "%.4g", factor)) (mass η, friction 1 − β); for state-dependent noise the underdamped stationary law is not e^{−Φ} and the prediction is heuristic")
-        case .dualadam where settings.blend == nil:
+        } else if problem.optimizer.isScheduled(settings) {
             let epsilon = settings.epsilon
             let h = try DualAdamHazard(
                 switchRate: settings.switchRate, learningRate: eta,
@@ -165,12 +164,10 @@ struct PredictionVisitor: ReducedSDEVisitor {
                 ReducedSDE(landscape: sde.landscape, noise: sde.noise,
                            preconditioner: BlendPreconditioner(blend: 1, epsilon: epsilon), learningRate: eta), g))
             notes.append("dualadam: exactTime and kramersTime are Adam's (r = 0, after the switch at step \(h.switchStep)); the reference is the quasi-static hazard's mean; the inverse term dominates through step \(h.inverseDominatesThroughStep)")
-        default:
-            break
         }
         let validity = ValidityDiagnostics(scans, geometry: g, effectiveBarrier: deltaPhi)
         var frozen: FrozenPreconditionerPrediction?
-        if case .discrete = problem.model, problem.optimizer.isAdamType, hazard == nil {
+        if case .discrete = problem.model, problem.optimizer.takes(.beta2), hazard == nil {
             frozen = try FrozenPreconditionerPrediction(sde, geometry: g, settings: settings)
         }
         if case .sde(let integrator, _) = problem.model, validity.maxDiffusivityJump > 1.5 {
@@ -185,11 +182,11 @@ struct PredictionVisitor: ReducedSDEVisitor {
         if case .discrete = problem.model {
             notes.append("discrete iteration: these are the predictions of its SDE limit (η → 0); it departs from them as η·P·|L″| and the per-step noise grow")
             notes += validity.warnings
-            if problem.optimizer.isAdamType {
+            if problem.optimizer.takes(.beta2) {
                 let memory = 1 / (1 - settings.beta2), relaxation = validity.relaxationSteps
                 notes.append("discrete \(problem.optimizer.rawValue): the SDE takes β1 = 0 and v̂ = C(θ) locally; with β2 = \(settings.beta2) v̂ averages g² over ≈ \(String(format: "%.3g", memory)) steps against a relaxation time of \(String(format: "%.3g", relaxation)) steps" + (memory > relaxation ? ", so P stays near its basin value while the walker crosses: see frozenPreconditioner" : ""))
                 let momentumScale = relaxation > 0 ? (1 / (1 - settings.beta1)) / relaxation : 0
-                if momentumScale > ValidityDiagnostics.stepCurvatureLimit {
+                if problem.optimizer.takes(.beta1), momentumScale > ValidityDiagnostics.stepCurvatureLimit {
                     notes.append("β1 = \(settings.beta1) averages the gradient over \(String(format: "%.3g", 1 / (1 - settings.beta1))) steps, \(String(format: "%.2g", momentumScale)) of the relaxation time (> \(ValidityDiagnostics.stepCurvatureLimit)): the iteration is inertial and departs from the β1 = 0 SDE")
                 }
             }
@@ -210,7 +207,7 @@ struct PredictionVisitor: ReducedSDEVisitor {
             escapePoint: g.toLandscape(g.target), escapeTarget: g.targetRule.description,
             diffusivityAtMinimum: times.diffusivityAtMinimum, diffusivityAtSaddle: times.diffusivityAtSaddle,
             preconditionerAtMinimum: times.preconditionerAtMinimum, preconditionerAtSaddle: times.preconditionerAtSaddle,
-            interpretation: "Itô", exponent: ScalingExponent(sde, noise: problem.noise, geometry: g),
+            interpretation: type(of: sde).interpretation, exponent: ScalingExponent(sde, noise: problem.noise, geometry: g),
             underdampedFactor: underdampedFactor, hazard: hazard, frozenPreconditioner: frozen,
             referenceTime: referenceTime, referenceSteps: referenceTime.map { $0 / eta }, logReferenceTime: logReference,
             reference: reference,

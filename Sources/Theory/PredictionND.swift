@@ -95,7 +95,7 @@ struct PredictionVisitorND: PreconditionerVisitor {
             rough = true
             notes.append("rough landscape: Eyring–Kramers would use the field's curvature at the smooth critical points; the reference is the 1-D reduction (the exact MFPT of the rough potential), with Zwanzig's factor in reduction1D.zwanzig")
         }
-        if !rough, case .isotropic(let s2) = problem.noise, problem.settings.blend != nil || problem.optimizer != .dualadam || problem.model == .discrete {
+        if !rough, case .isotropic(let s2) = problem.noise, !problem.optimizer.isScheduled(problem.settings) || problem.model == .discrete {
             let p = preconditioner.factor(variance: s2), d = problem.dimension
             var m = Array(repeating: 0.0, count: d * d), diffusion = m
             for i in 0..<d { m[i * d + i] = p; diffusion[i * d + i] = eta * p * p * s2 / 2 }
@@ -106,7 +106,7 @@ struct PredictionVisitorND: PreconditionerVisitor {
             let lambda = abs(b.eigenvalues[0])
             let detFactor = (abs(b.determinant) / a.determinant).squareRoot()
             let barrierPhi = problem.barrier / epsilon
-            if problem.optimizer == .momentum {
+            if problem.optimizer.dynamics == .underdamped {
                 let langevinFactor = UnderdampedKramers.factor(mass: eta, friction: 1 - problem.settings.momentum, curvature: lambda)
                 logTime += log(langevinFactor)
                 notes.append("momentum: Eyring–Kramers of the overdamped limit (P = 1/(1 − β)) × the underdamped factor \(String(format: "%.4g", langevinFactor))")
@@ -124,7 +124,7 @@ struct PredictionVisitorND: PreconditionerVisitor {
         if case .discrete = problem.model {
             notes.append("discrete iteration: these are the predictions of its SDE limit (η → 0)")
         }
-        if problem.optimizer == .dualadam && problem.settings.blend == nil {
+        if problem.optimizer.isScheduled(problem.settings) {
             notes.append("scheduled dualadam in d dimensions: predictions are Adam's (r = 0, after the switch); the hazard is predicted for the 1-D reduction only")
         }
         let logRef: Double, refName: String
@@ -142,7 +142,7 @@ struct PredictionVisitorND: PreconditionerVisitor {
     /// full matrix function, or isotropic noise (diag(C) = σ²).
     var rotationInvariant: Bool {
         if case .isotropic = problem.noise { return true }
-        return problem.optimizer == .sgd || problem.optimizer == .momentum || problem.form == .full
+        return problem.optimizer.hasConstantPreconditioner || problem.form == .full
     }
 
     /// The base family and the start side when the escape coordinate decouples exactly.

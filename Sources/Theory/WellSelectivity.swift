@@ -38,9 +38,7 @@ public struct WellSelectivity: Sendable, Codable {
 
     /// The optimizers compared by default: every one whose prediction applies to `problem`.
     public static func optimizers(for problem: EscapeProblem) -> [OptimizerKind] {
-        var kinds: [OptimizerKind] = [.sgd, .momentum, .adam, .invadam]
-        if problem.settings.blend != nil || problem.model == .discrete { kinds.append(.dualadam) }
-        return kinds
+        OptimizerKind.allCases.filter { !$0.isScheduled(problem.settings) || problem.model == .discrete }
     }
 
     public init(problem: EscapeProblem, optimizers: [OptimizerKind]) throws {

@@ -106,10 +106,16 @@ enum Generators {
             }.eraseToAny()
     }
 
+    /// Every registered optimizer with an autonomous overdamped reduced SDE (the registry's;
+    /// momentum's underdamped SDE and scheduled DualAdam have their own tests).
+    static let overdampedOptimizers = OptimizerKind.allCases.filter {
+        $0.dynamics == .overdamped && !$0.isScheduled(OptimizerSettings())
+    }
+
     /// A case over the given families, optimizers and noise models. Hessian noise on a quartic
     /// gets a floor δ ∈ [0.05, 1] (L″ vanishes on the path), on pq δ = 0.
     static func escapeCase(families: [EscapeCase.Family] = EscapeCase.Family.allCases,
-                           optimizers: [OptimizerKind] = [.sgd, .adam, .invadam],
+                           optimizers: [OptimizerKind] = overdampedOptimizers,
                            noises: [NoiseKind] = NoiseKind.allCases) -> Generator<EscapeCase, AnySequence<Any>> {
         zip(landscape(families), pick(optimizers), pick(noises), number(0.25...4), number(0.05...1), number(0.01...0.5))
             .map { t in

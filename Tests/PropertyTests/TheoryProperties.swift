@@ -185,6 +185,15 @@ extension LandscapeModel {
     }
 }
 
+/// The exact time with an optimizer's own preconditioner, handed over by its model.
+struct ExactTime<L: Landscape1D, N: GradientNoise1D>: PreconditionerVisitor {
+    let landscape: L, noise: N, learningRate: Double, geometry: EscapeGeometry
+    func visit<P: Preconditioner1D>(_ preconditioner: P) throws -> Double {
+        try EscapeTimes(ReducedSDE(landscape: landscape, noise: noise, preconditioner: preconditioner,
+                                   learningRate: learningRate), geometry).exact.time!
+    }
+}
+
 /// L(x − s): the landscape moved right by s, with its critical points and breakpoints.
 struct Translated<Base: Landscape1D>: Landscape1D {
     let base: Base
@@ -204,19 +213,9 @@ struct Translated<Base: Landscape1D>: Landscape1D {
     /// The exact MFPT with the problem's noise and optimizer on the translated landscape.
     func exactTime(_ problem: EscapeProblem) throws -> Double {
         let geometry = try EscapeGeometry(landscape: self, side: problem.side, target: problem.geometry.targetRule)
-        let eps = problem.settings.epsilon
         func time<N: GradientNoise1D>(_ noise: N) throws -> Double {
-            switch problem.optimizer {
-            case .adam:
-                return try EscapeTimes(ReducedSDE(landscape: self, noise: noise, preconditioner: AdamPreconditioner(epsilon: eps),
-                                                  learningRate: problem.learningRate), geometry).exact.time!
-            case .invadam:
-                return try EscapeTimes(ReducedSDE(landscape: self, noise: noise, preconditioner: InvAdamPreconditioner(epsilon: eps),
-                                                  learningRate: problem.learningRate), geometry).exact.time!
-            default:
-                return try EscapeTimes(ReducedSDE(landscape: self, noise: noise, preconditioner: SGDPreconditioner(),
-                                                  learningRate: problem.learningRate), geometry).exact.time!
-            }
+            try problem.optimizer.withPreconditioner(
+                settings: problem.settings, ExactTime(landscape: self, noise: noise, learningRate: problem.learningRate, geometry: geometry))
         }
         switch problem.noise {
         case .isotropic(let s2): return try time(IsotropicNoise(sigma2: s2))

@@ -1,0 +1,131 @@
+import Landscapes
+import NumericKit
+
+/// A hyper-parameter an optimizer may take beyond η, by its command-line and sweep-file name.
+/// An option that does not apply to the chosen optimizer is refused by name.
+public enum OptimizerParameter: String, Sendable, CaseIterable {
+    case beta1, beta2, eps, momentum, blend
+    case switchRate = "switch-rate"
+
+    /// β1 and β2 shape the discrete iteration only: the reduced SDE takes β1 = 0 and β2 → 1
+    /// (docs/theory.md §1).
+    public var isDiscreteOnly: Bool { self == .beta1 || self == .beta2 }
+}
+
+/// How an optimizer's SDE model reads it (docs/theory.md §0, §7).
+public enum OptimizerDynamics: Sendable, Equatable {
+    /// dθ = −P∇L dt + P√(ηC) dW with the optimizer's preconditioner P(C).
+    case overdamped
+    /// Heavy-ball momentum's underdamped Langevin equation (mass η, friction 1 − β); its
+    /// preconditioner is the overdamped limit 1/(1 − β).
+    case underdamped
+}
+
+/// One optimizer, everything the tool knows about it in one file (docs/extending.md): its
+/// name and help, the hyper-parameters that apply, its dynamics form, the concrete types of
+/// its discrete rule and its reduced-SDE preconditioner (handed to a visitor, so that the hot
+/// loops are specialised: one dispatch per run, none per step), its prediction capabilities
+/// and how it is summarised. ``OptimizerRegistry`` lists the models; ``OptimizerKind`` names one.
+public protocol OptimizerModel {
+    /// The command-line name (`--optimizer NAME`, `"optimizer"` in sweep files).
+    static var name: String { get }
+    /// One line for `--help`: the update rule.
+    static var help: String { get }
+    /// The hyper-parameters beyond η that apply; every other one is refused by name.
+    static var parameters: [OptimizerParameter] { get }
+    /// The values of the parameters the user does not set (``OptimizerSettings``' defaults —
+    /// the DualAdam authors' — unless the optimizer has its own).
+    static var defaults: OptimizerSettings { get }
+    /// The SDE model's form.
+    static var dynamics: OptimizerDynamics { get }
+    /// Whether P does not depend on C: then the SDE commutes with rotations whatever the noise,
+    /// and `--preconditioner` (elementwise or full) does not apply.
+    static var hasConstantPreconditioner: Bool { get }
+    /// Whether the optimizer, with these settings, changes its rule over time (DualAdam's
+    /// annealed blend): no autonomous reduced SDE, and the prediction is a hazard.
+    static func isScheduled(_ settings: OptimizerSettings) -> Bool
+    /// Refuses combinations of settings that do not fit together or with the dynamics; `given`
+    /// lists the parameters the user set.
+    static func validate(_ settings: OptimizerSettings, given: Set<OptimizerParameter>,
+                         model: DynamicsModel) throws(InvalidParameter)
+    /// The discrete update rule with its hyper-parameters, as a concrete type.
+    static func withIteration<V: OptimizerIterationVisitor>(learningRate: Double, settings: OptimizerSettings,
+                                                            _ visitor: V) throws -> V.Output
+    /// The reduced SDE's preconditioner P(C) (momentum: its overdamped limit), as a concrete type.
+    static func withPreconditioner<V: PreconditionerVisitor>(settings: OptimizerSettings, _ visitor: V) throws -> V.Output
+    /// The settings that apply, for the one-line problem summary (e.g. " β=0.9").
+    static func describe(_ settings: OptimizerSettings, discrete: Bool) -> String
+}
+
+extension OptimizerModel {
+    public static var defaults: OptimizerSettings { OptimizerSettings() }
+    public static var dynamics: OptimizerDynamics { .overdamped }
+    public static func isScheduled(_ settings: OptimizerSettings) -> Bool { false }
+    public static func validate(_ settings: OptimizerSettings, given: Set<OptimizerParameter>,
+                                model: DynamicsModel) throws(InvalidParameter) {}
+}
+
+/// The optimizers the tool knows — the one place that lists them all. The CLI help, the
+/// option parser, sweep files, the property generators and the fuzz corpus read it; a new
+/// optimizer is its own file plus one line here.
+public enum OptimizerRegistry {
+    public static var models: [any OptimizerModel.Type] {
+        [
+            SGDOptimizer.self,
+            MomentumOptimizer.self,
+            AdamOptimizer.self,
+            InvAdamOptimizer.self,
+            DualAdamOptimizer.self,
+        ]
+    }
+
+    /// The names of the models for which `predicate` holds, as "a, b or c" (for messages).
+    public static func names(where predicate: (any OptimizerModel.Type) -> Bool) -> String {
+        let names = models.filter(predicate).map { $0.name }
+        return names.count < 2 ? names.joined() : names.dropLast().joined(separator: ", ") + " or " + names.last!
+    }
+
+    /// The model named `name`, if any.
+    public static func model(named name: String) -> (any OptimizerModel.Type)? {
+        models.first { $0.name == name }
+    }
+}
+
+/// An optimizer by name: the value options, sweep files and problems carry. Its ``model``
+/// says everything else.
+public struct OptimizerKind: RawRepresentable, CaseIterable, Hashable, Sendable, Codable, CustomStringConvertible {
+    public let rawValue: String
+
+    /// A registered optimizer's name; nil for any other string.
+    public init?(rawValue: String) {
+        guard OptimizerRegistry.model(named: rawValue) != nil else { return nil }
+        self.rawValue = rawValue
+    }
+
+    /// The kind of a registered model.
+    public init(_ model: any OptimizerModel.Type) { rawValue = model.name }
+
+    public static var allCases: [OptimizerKind] { OptimizerRegistry.models.map(OptimizerKind.init) }
+
+    /// The optimizer's model (registered: the initialisers admit no other name).
+    public var model: any OptimizerModel.Type { OptimizerRegistry.model(named: rawValue)! }
+
+    public var description: String { rawValue }
+
+    /// Whether `parameter` applies to this optimizer.
+    public func takes(_ parameter: OptimizerParameter) -> Bool { model.parameters.contains(parameter) }
+    public var dynamics: OptimizerDynamics { model.dynamics }
+    public var hasConstantPreconditioner: Bool { model.hasConstantPreconditioner }
+    public func isScheduled(_ settings: OptimizerSettings) -> Bool { model.isScheduled(settings) }
+
+    /// This optimizer's update rule with its hyper-parameters, as a concrete type.
+    public func withIteration<V: OptimizerIterationVisitor>(learningRate eta: Double, settings s: OptimizerSettings,
+                                                            _ visitor: V) throws -> V.Output {
+        try model.withIteration(learningRate: eta, settings: s, visitor)
+    }
+
+    /// This optimizer's reduced-SDE preconditioner P(C), as a concrete type.
+    public func withPreconditioner<V: PreconditionerVisitor>(settings s: OptimizerSettings, _ visitor: V) throws -> V.Output {
+        try model.withPreconditioner(settings: s, visitor)
+    }
+}
