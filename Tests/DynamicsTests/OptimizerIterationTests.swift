@@ -44,6 +44,16 @@ struct OptimizerIterationTests {
         expectClose(steps, [-0.400000002, -0.46656427706554393, -0.5260968077845228])
     }
 
+    /// RMSprop as the registry builds it (α = 0.99, PyTorch's default, ε = 1e-8): v = 0.04,
+    /// θ −= 0.1·2/(0.2 + ε) — ten times Adam's first step, for want of bias correction.
+    @Test func rmsprop() throws {
+        let problem = try EscapeProblem(landscape: LandscapeSpec.parse("quartic:barrier=1"), optimizer: .rmsprop,
+                                        noise: .isotropic(sigma2: 1), learningRate: 0.1, model: .discrete,
+                                        settings: RMSpropOptimizer.defaults)
+        let steps = try problem.withIteration(Collect(gradients: Self.gradients))
+        expectClose(steps, [-0.9999999500000021, -0.5509867150943544, -0.7710909009815445])
+    }
+
     /// ξ = 0.3: r = 0.7 and 0.4 blend (r ≥ ξ); at t = 3 r = 0.1 < ξ, the hard switch to Adam.
     @Test func dualAdamSchedule() {
         expectClose(run(DualAdamIteration(learningRate: 0.1, beta1: 0.9, beta2: 0.999, epsilon: 1e-8,

@@ -76,6 +76,7 @@ public enum OptimizerRegistry {
             AdamOptimizer.self,
             InvAdamOptimizer.self,
             DualAdamOptimizer.self,
+            RMSpropOptimizer.self,
         ]
     }
 
