@@ -3,7 +3,7 @@ import NumericKit
 
 /// Local step-size control in d dimensions where the coordinates decouple: ∇²L diagonal, so
 /// coordinate i's drift −pᵢ·∂ᵢL and diffusion coefficient gᵢ = pᵢ·√(η·cᵢ) depend on θᵢ alone
-/// and the SDE is d independent scalar SDEs (docs/theory.md §11). Each coordinate whose gᵢ
+/// and the SDE is d independent scalar SDEs (docs/integrators.md §4). Each coordinate whose gᵢ
 /// changes within a few noise steps has the 1-D ``StepSizeProfile`` of gᵢ on its span, and
 /// the step taken from θ is the smallest of the coordinates' steps,
 ///

@@ -22,14 +22,14 @@ public enum DualAdamOptimizer: OptimizerModel {
         }
     }
 
-    public static func withIteration<V: OptimizerIterationVisitor>(learningRate eta: Double, settings s: OptimizerSettings,
+    @inlinable public static func withIteration<V: OptimizerIterationVisitor>(learningRate eta: Double, settings s: OptimizerSettings,
                                                                    _ visitor: V) throws -> V.Output {
         let schedule: DualAdamIteration.BlendSchedule = s.blend.map { .held($0) } ?? .annealed(switchRate: s.switchRate)
         return try visitor.visit(DualAdamIteration(learningRate: eta, beta1: s.beta1, beta2: s.beta2, epsilon: s.epsilon,
                                                    schedule: schedule))
     }
     /// The held blend's P_r; scheduled: r = 0, the dynamics after the switch.
-    public static func withPreconditioner<V: PreconditionerVisitor>(settings s: OptimizerSettings, _ visitor: V) throws -> V.Output {
+    @inlinable public static func withPreconditioner<V: PreconditionerVisitor>(settings s: OptimizerSettings, _ visitor: V) throws -> V.Output {
         try visitor.visit(BlendPreconditioner(blend: s.blend ?? 0, epsilon: s.epsilon))
     }
     public static func describe(_ s: OptimizerSettings, discrete: Bool) -> String {

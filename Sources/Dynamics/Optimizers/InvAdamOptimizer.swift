@@ -8,11 +8,11 @@ public enum InvAdamOptimizer: OptimizerModel {
     public static var parameters: [OptimizerParameter] { [.beta1, .beta2, .eps] }
     public static var hasConstantPreconditioner: Bool { false }
 
-    public static func withIteration<V: OptimizerIterationVisitor>(learningRate eta: Double, settings s: OptimizerSettings,
+    @inlinable public static func withIteration<V: OptimizerIterationVisitor>(learningRate eta: Double, settings s: OptimizerSettings,
                                                                    _ visitor: V) throws -> V.Output {
         try visitor.visit(DualAdamIteration(learningRate: eta, beta1: s.beta1, beta2: s.beta2, epsilon: s.epsilon, schedule: .held(1)))
     }
-    public static func withPreconditioner<V: PreconditionerVisitor>(settings s: OptimizerSettings, _ visitor: V) throws -> V.Output {
+    @inlinable public static func withPreconditioner<V: PreconditionerVisitor>(settings s: OptimizerSettings, _ visitor: V) throws -> V.Output {
         try visitor.visit(InvAdamPreconditioner(epsilon: s.epsilon))
     }
     public static func describe(_ s: OptimizerSettings, discrete: Bool) -> String { adamMoments(s, discrete: discrete) }

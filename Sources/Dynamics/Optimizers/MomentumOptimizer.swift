@@ -11,11 +11,11 @@ public enum MomentumOptimizer: OptimizerModel {
     public static var dynamics: OptimizerDynamics { .underdamped }
     public static var hasConstantPreconditioner: Bool { true }
 
-    public static func withIteration<V: OptimizerIterationVisitor>(learningRate eta: Double, settings s: OptimizerSettings,
+    @inlinable public static func withIteration<V: OptimizerIterationVisitor>(learningRate eta: Double, settings s: OptimizerSettings,
                                                                    _ visitor: V) throws -> V.Output {
         try visitor.visit(HeavyBallIteration(learningRate: eta, beta: s.momentum))
     }
-    public static func withPreconditioner<V: PreconditionerVisitor>(settings s: OptimizerSettings, _ visitor: V) throws -> V.Output {
+    @inlinable public static func withPreconditioner<V: PreconditionerVisitor>(settings s: OptimizerSettings, _ visitor: V) throws -> V.Output {
         try visitor.visit(ConstantPreconditioner(1 / (1 - s.momentum)))
     }
     public static func describe(_ s: OptimizerSettings, discrete: Bool) -> String { " β=\(Validate.format(s.momentum))" }

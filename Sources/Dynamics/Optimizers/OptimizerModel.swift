@@ -65,19 +65,39 @@ extension OptimizerModel {
                                 model: DynamicsModel) throws(InvalidParameter) {}
 }
 
+/// Receives each registered optimizer model as a concrete type.
+public protocol OptimizerModelVisitor {
+    mutating func visit<M: OptimizerModel>(_ model: M.Type)
+}
+
 /// The optimizers the tool knows — the one place that lists them all. The CLI help, the
 /// option parser, sweep files, the property generators and the fuzz corpus read it; a new
 /// optimizer is its own file plus one line here.
+///
+/// The list is a sequence of generic calls rather than an array of metatypes so that the
+/// dispatch from a name to a model's concrete types stays specialised: through an existential
+/// `any OptimizerModel.Type` the whole simulation below it ran unspecialised — 2–9× slower
+/// (measured with `make bench`, docs/performance.md).
 public enum OptimizerRegistry {
+    @inlinable
+    public static func forEach<V: OptimizerModelVisitor>(_ visitor: inout V) {
+        visitor.visit(SGDOptimizer.self)
+        visitor.visit(MomentumOptimizer.self)
+        visitor.visit(AdamOptimizer.self)
+        visitor.visit(InvAdamOptimizer.self)
+        visitor.visit(DualAdamOptimizer.self)
+        visitor.visit(RMSpropOptimizer.self)
+    }
+
+    /// The registered models, in the registry's order.
     public static var models: [any OptimizerModel.Type] {
-        [
-            SGDOptimizer.self,
-            MomentumOptimizer.self,
-            AdamOptimizer.self,
-            InvAdamOptimizer.self,
-            DualAdamOptimizer.self,
-            RMSpropOptimizer.self,
-        ]
+        struct Collect: OptimizerModelVisitor {
+            var models: [any OptimizerModel.Type] = []
+            mutating func visit<M: OptimizerModel>(_ model: M.Type) { models.append(model) }
+        }
+        var collect = Collect()
+        forEach(&collect)
+        return collect.models
     }
 
     /// The names of the models for which `predicate` holds, as "a, b or c" (for messages).
@@ -89,6 +109,43 @@ public enum OptimizerRegistry {
     /// The model named `name`, if any.
     public static func model(named name: String) -> (any OptimizerModel.Type)? {
         models.first { $0.name == name }
+    }
+}
+
+/// Hands the concrete types of the model named `name` to a preconditioner visitor.
+@usableFromInline
+struct PreconditionerDispatch<V: PreconditionerVisitor>: OptimizerModelVisitor {
+    @usableFromInline let name: String
+    @usableFromInline let settings: OptimizerSettings
+    @usableFromInline let visitor: V
+    @usableFromInline var result: Result<V.Output, any Error>?
+
+    @inlinable init(name: String, settings: OptimizerSettings, visitor: V) {
+        self.name = name; self.settings = settings; self.visitor = visitor
+    }
+
+    @inlinable mutating func visit<M: OptimizerModel>(_ model: M.Type) {
+        guard result == nil, M.name == name else { return }
+        result = Result { try M.withPreconditioner(settings: settings, visitor) }
+    }
+}
+
+/// Hands the concrete iteration of the model named `name` to an iteration visitor.
+@usableFromInline
+struct IterationDispatch<V: OptimizerIterationVisitor>: OptimizerModelVisitor {
+    @usableFromInline let name: String
+    @usableFromInline let learningRate: Double
+    @usableFromInline let settings: OptimizerSettings
+    @usableFromInline let visitor: V
+    @usableFromInline var result: Result<V.Output, any Error>?
+
+    @inlinable init(name: String, learningRate: Double, settings: OptimizerSettings, visitor: V) {
+        self.name = name; self.learningRate = learningRate; self.settings = settings; self.visitor = visitor
+    }
+
+    @inlinable mutating func visit<M: OptimizerModel>(_ model: M.Type) {
+        guard result == nil, M.name == name else { return }
+        result = Result { try M.withIteration(learningRate: learningRate, settings: settings, visitor) }
     }
 }
 
@@ -119,14 +176,21 @@ public struct OptimizerKind: RawRepresentable, CaseIterable, Hashable, Sendable,
     public var hasConstantPreconditioner: Bool { model.hasConstantPreconditioner }
     public func isScheduled(_ settings: OptimizerSettings) -> Bool { model.isScheduled(settings) }
 
-    /// This optimizer's update rule with its hyper-parameters, as a concrete type.
+    /// This optimizer's update rule with its hyper-parameters, as a concrete type (specialised:
+    /// ``OptimizerRegistry/forEach(_:)``).
+    @inlinable
     public func withIteration<V: OptimizerIterationVisitor>(learningRate eta: Double, settings s: OptimizerSettings,
                                                             _ visitor: V) throws -> V.Output {
-        try model.withIteration(learningRate: eta, settings: s, visitor)
+        var dispatch = IterationDispatch(name: rawValue, learningRate: eta, settings: s, visitor: visitor)
+        OptimizerRegistry.forEach(&dispatch)
+        return try dispatch.result!.get()
     }
 
-    /// This optimizer's reduced-SDE preconditioner P(C), as a concrete type.
+    /// This optimizer's reduced-SDE preconditioner P(C), as a concrete type (specialised).
+    @inlinable
     public func withPreconditioner<V: PreconditionerVisitor>(settings s: OptimizerSettings, _ visitor: V) throws -> V.Output {
-        try model.withPreconditioner(settings: s, visitor)
+        var dispatch = PreconditionerDispatch(name: rawValue, settings: s, visitor: visitor)
+        OptimizerRegistry.forEach(&dispatch)
+        return try dispatch.result!.get()
     }
 }

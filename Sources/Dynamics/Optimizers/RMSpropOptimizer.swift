@@ -18,11 +18,11 @@ public enum RMSpropOptimizer: OptimizerModel {
     public static var defaults: OptimizerSettings { OptimizerSettings(beta2: 0.99) }
     public static var hasConstantPreconditioner: Bool { false }
 
-    public static func withIteration<V: OptimizerIterationVisitor>(learningRate eta: Double, settings s: OptimizerSettings,
+    @inlinable public static func withIteration<V: OptimizerIterationVisitor>(learningRate eta: Double, settings s: OptimizerSettings,
                                                                    _ visitor: V) throws -> V.Output {
         try visitor.visit(RMSpropIteration(learningRate: eta, alpha: s.beta2, epsilon: s.epsilon))
     }
-    public static func withPreconditioner<V: PreconditionerVisitor>(settings s: OptimizerSettings, _ visitor: V) throws -> V.Output {
+    @inlinable public static func withPreconditioner<V: PreconditionerVisitor>(settings s: OptimizerSettings, _ visitor: V) throws -> V.Output {
         try visitor.visit(AdamPreconditioner(epsilon: s.epsilon))
     }
     public static func describe(_ s: OptimizerSettings, discrete: Bool) -> String {

@@ -8,11 +8,11 @@ public enum SGDOptimizer: OptimizerModel {
     public static var parameters: [OptimizerParameter] { [] }
     public static var hasConstantPreconditioner: Bool { true }
 
-    public static func withIteration<V: OptimizerIterationVisitor>(learningRate eta: Double, settings: OptimizerSettings,
+    @inlinable public static func withIteration<V: OptimizerIterationVisitor>(learningRate eta: Double, settings: OptimizerSettings,
                                                                    _ visitor: V) throws -> V.Output {
         try visitor.visit(SGDIteration(learningRate: eta))
     }
-    public static func withPreconditioner<V: PreconditionerVisitor>(settings: OptimizerSettings, _ visitor: V) throws -> V.Output {
+    @inlinable public static func withPreconditioner<V: PreconditionerVisitor>(settings: OptimizerSettings, _ visitor: V) throws -> V.Output {
         try visitor.visit(SGDPreconditioner())
     }
     public static func describe(_ settings: OptimizerSettings, discrete: Bool) -> String { "" }
