@@ -160,8 +160,9 @@ public struct OptimizerKind: RawRepresentable, CaseIterable, Hashable, Sendable,
         self.rawValue = rawValue
     }
 
-    /// The kind of a registered model.
-    public init(_ model: any OptimizerModel.Type) { rawValue = model.name }
+    /// The kind of a registered model (internal: a kind of an unregistered model would have no
+    /// ``model``; the models' files in this module declare theirs).
+    init(_ model: any OptimizerModel.Type) { rawValue = model.name }
 
     public static var allCases: [OptimizerKind] { OptimizerRegistry.models.map(OptimizerKind.init) }
 
