@@ -151,8 +151,7 @@ public struct ProblemDescription: Sendable, Equatable {
         let settings = OptimizerSettings(beta1: beta1 ?? defaults.beta1, beta2: beta2 ?? defaults.beta2, epsilon: eps ?? defaults.epsilon,
                                          switchRate: switchRate ?? defaults.switchRate, momentum: momentum ?? defaults.momentum,
                                          blend: blend)
-        try settings.validate()
-        try model.validate(settings, given: given, model: dynamics)
+        try model.validate(settings, given: given, model: dynamics)   // ranges: EscapeProblem's init
         return settings
     }
 

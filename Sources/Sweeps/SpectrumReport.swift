@@ -67,7 +67,7 @@ public struct SpectrumReport: Sendable, Codable {
     public init(_ problem: EscapeProblemND, steps: Int, burnIn: Int?, segment: Int, seed: UInt64, maxLag: Int = 200) throws {
         guard problem.optimizer.dynamics == .overdamped, !problem.optimizer.isScheduled(problem.settings) else {
             throw InvalidParameter("optimizer", given: problem.optimizer.rawValue,
-                                   allowed: OptimizerRegistry.names { $0.dynamics == .overdamped } + ", dualadam with --blend only (the first-order reduced iteration of docs/theory.md §8)")
+                                   allowed: OptimizerRegistry.names { $0.dynamics == .overdamped } + ", a scheduled one (dualadam) only with its blend held by --blend (the first-order reduced iteration of docs/theory.md §8)")
         }
         guard segment >= 16, segment % 2 == 0, segment <= steps else {
             throw InvalidParameter("segment", given: "\(segment)", allowed: "an even number in 16…steps (\(steps))")
