@@ -35,7 +35,7 @@ public struct EscapeProblem: Sendable {
         try noise.validate()
         try model.validate()
         try Validate.stepCap(maxSteps)
-        if case .rough = landscape, noise.name != "isotropic" {
+        if !landscape.isSmooth, noise.name != "isotropic" {
             throw InvalidParameter("noise", given: noise.name,
                                    allowed: "isotropic on a rough landscape (C from L″ would follow every wiggle of the field)")
         }

@@ -81,8 +81,9 @@ public struct EscapeProblemND: Sendable {
             throw InvalidParameter("noise", given: "frozen in d dimensions", allowed: "isotropic or hessian (frozen is the 1-D piecewise model)")
         }
         try noise.validate()
-        if case .hessian(_, 0) = noise, case .separablePQ = landscape {
-            // L″ of pq never vanishes and the spectators are > 0: C stays positive definite.
+        if case .hessian(_, 0) = noise, let parts = landscape.separableParts, parts.base.hasPiecewiseConstantCurvature {
+            // L″ is one of the critical points' curvatures, never 0, and the spectators are > 0:
+            // C stays positive definite.
         } else if case .hessian(_, 0) = noise {
             throw InvalidParameter("noise-floor", given: "0 on \(landscape.spec)",
                                    allowed: "> 0: the Hessian has vanishing eigenvalues on the way, where C = √(H² + δ²)/B would be singular")
@@ -98,7 +99,7 @@ public struct EscapeProblemND: Sendable {
         }
         try model.validate()
         try Validate.stepCap(maxSteps)
-        if case .separableRough = landscape, noise.name != "isotropic" {
+        if let parts = landscape.separableParts, !parts.base.isSmooth, noise.name != "isotropic" {
             throw InvalidParameter("noise", given: noise.name,
                                    allowed: "isotropic on a rough landscape (C from L″ would follow every wiggle of the field)")
         }

@@ -8,7 +8,8 @@ struct LandscapeCommand: ParsableCommand {
         commandName: "landscape",
         abstract: "Critical points, barrier heights and Hessian eigenvalues of a landscape.")
 
-    @Argument(help: "Landscape spec, e.g. 'quartic:barrier=1' or 'pq:ha=4,hb=2,barrier=0.5'.")
+    @Argument(help: ArgumentHelp("Landscape spec FAMILY:key=value,… — the families, their parameters and an example of each below.",
+                                 discussion: LandscapeSpec.help))
     var spec: String
 
     @OptionGroup var output: OutputArguments

@@ -17,7 +17,7 @@ enum MultiDimensionalCommands {
     /// `--both-wells` is a 1-D comparison (left and right minimum).
     static func refuseBothWells(_ bothWells: Bool, _ problem: EscapeProblemND) throws {
         if bothWells {
-            throw InvalidParameter("both-wells", given: "a \(problem.dimension)-dimensional landscape", allowed: "1-D landscapes (quartic, pq)")
+            throw InvalidParameter("both-wells", given: "a \(problem.dimension)-dimensional landscape", allowed: "1-D landscapes (\(LandscapeRegistry.names))")
         }
     }
 

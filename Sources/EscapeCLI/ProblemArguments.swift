@@ -13,7 +13,8 @@ extension ModelKind: ExpressibleByArgument {}
 
 /// The options that define an escape problem, shared by `predict` and `simulate`.
 struct ProblemArguments: ParsableArguments {
-    @Argument(help: "Landscape spec: 'quartic:barrier=1,a=1,tilt=0' or 'pq:ha=4,hb=2,barrier=0.5,hc=1' (hc defaults to ha).")
+    @Argument(help: ArgumentHelp("Landscape spec FAMILY:key=value,… — the families, their parameters and an example of each below.",
+                                 discussion: LandscapeSpec.help))
     var spec: String
 
     @Option(help: ArgumentHelp("Optimizer, one of the registry's (update rule and reduced SDE below).",

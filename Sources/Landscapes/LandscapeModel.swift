@@ -1,46 +1,39 @@
 import NumericKit
 
-/// The 1-D landscape families a spec string can name, as one value.
+/// A 1-D landscape of any registered family (``LandscapeRegistry``): what a spec string
+/// parses to and problems carry.
 ///
-/// Simulation code never calls through this enum per step: ``accept(_:mirrored:)``
-/// hands the concrete family type to a generic visitor once, so hot loops are
-/// specialised for it.
-public enum LandscapeModel: Sendable, Equatable {
-    case quartic(QuarticLandscape)
-    case piecewiseQuadratic(PiecewiseQuadraticLandscape)
-    /// A smooth family plus a random field (docs/theory.md §9).
-    indirect case rough(RoughLandscape)
+/// Simulation code never calls through the existential per step: ``accept(_:mirrored:)``
+/// hands the concrete family type to a generic visitor once, so hot loops are specialised
+/// for it. Its own ``Landscape1D`` conformance (through the existential) serves code off the
+/// hot path, and `separable` landscapes held as a value.
+public struct LandscapeModel: Sendable, Equatable {
+    /// The landscape, as its family's type.
+    public let landscape: any LandscapeFamily1D
+
+    public init(_ landscape: any LandscapeFamily1D) { self.landscape = landscape }
 
     /// Calls `visitor` with the concrete landscape, or with its mirror image x ↦ −x.
     @inlinable
     public func accept<V: Landscape1DVisitor>(_ visitor: V, mirrored: Bool = false) throws -> V.Output {
-        switch (self, mirrored) {
-        case (.quartic(let l), false): try visitor.visit(l)
-        case (.quartic(let l), true): try visitor.visit(MirroredLandscape(l))
-        case (.piecewiseQuadratic(let l), false): try visitor.visit(l)
-        case (.piecewiseQuadratic(let l), true): try visitor.visit(MirroredLandscape(l))
-        case (.rough(let l), false): try visitor.visit(l)
-        case (.rough(let l), true): try visitor.visit(MirroredLandscape(l))
+        var dispatch = Landscape1DDispatch(landscape: landscape, mirrored: mirrored, visitor: visitor)
+        LandscapeRegistry.forEach(&dispatch)
+        guard let result = dispatch.result else {
+            preconditionFailure("\(family) is not in LandscapeRegistry.forEach: register it there")
         }
-    }
-
-    /// The landscape as an existential, for code that is not on a hot path.
-    public var landscape: any Landscape1D {
-        switch self {
-        case .quartic(let l): l
-        case .piecewiseQuadratic(let l): l
-        case .rough(let l): l
-        }
+        return try result.get()
     }
 
     /// The family name used in spec strings.
-    public var family: String {
-        switch self {
-        case .quartic: "quartic"
-        case .piecewiseQuadratic: "pq"
-        case .rough: "rough"
-        }
-    }
+    public var family: String { type(of: landscape).family }
+
+    /// Whether the family is smooth at the scale of the escape (``LandscapeFamily1D/isSmooth``).
+    public var isSmooth: Bool { type(of: landscape).isSmooth }
+
+    /// The landscape whose minima and saddles define the escape (``LandscapeFamily1D/macroscopic``).
+    public var macroscopic: LandscapeModel { landscape.macroscopic }
+
+    public static func == (a: LandscapeModel, b: LandscapeModel) -> Bool { a.landscape.isEqual(to: b.landscape) }
 }
 
 /// Receives the concrete landscape type from ``LandscapeModel/accept(_:mirrored:)``.
@@ -49,30 +42,14 @@ public protocol Landscape1DVisitor {
     func visit<L: Landscape1D>(_ landscape: L) throws -> Output
 }
 
-extension LandscapeModel {
-    /// L, L′ and L″ by one switch on the family: for embedding a 1-D family in a
-    /// d-dimensional one (``SeparableLandscape``), off the 1-D hot path.
-    @inlinable public func value(_ x: Double) -> Double {
-        switch self {
-        case .quartic(let l): l.value(x)
-        case .piecewiseQuadratic(let l): l.value(x)
-        case .rough(let l): l.value(x)
-        }
-    }
-
-    @inlinable public func derivative(_ x: Double) -> Double {
-        switch self {
-        case .quartic(let l): l.derivative(x)
-        case .piecewiseQuadratic(let l): l.derivative(x)
-        case .rough(let l): l.derivative(x)
-        }
-    }
-
-    @inlinable public func secondDerivative(_ x: Double) -> Double {
-        switch self {
-        case .quartic(let l): l.secondDerivative(x)
-        case .piecewiseQuadratic(let l): l.secondDerivative(x)
-        case .rough(let l): l.secondDerivative(x)
-        }
-    }
+extension LandscapeModel: Landscape1D {
+    public func value(_ x: Double) -> Double { landscape.value(x) }
+    public func derivative(_ x: Double) -> Double { landscape.derivative(x) }
+    public func secondDerivative(_ x: Double) -> Double { landscape.secondDerivative(x) }
+    public func thirdDerivative(_ x: Double) -> Double { landscape.thirdDerivative(x) }
+    public var criticalPoints: [CriticalPoint1D] { landscape.criticalPoints }
+    public var breakpoints: [Double] { landscape.breakpoints }
+    public var curvatureSignChanges: [Double] { landscape.curvatureSignChanges }
+    public var spec: String { landscape.spec }
+    public var hasPiecewiseConstantCurvature: Bool { landscape.hasPiecewiseConstantCurvature }
 }

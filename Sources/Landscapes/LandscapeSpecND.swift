@@ -24,6 +24,21 @@ public enum AnyLandscape: Sendable, Equatable {
 extension LandscapeSpec {
     public static let multiDimensionalFamilies = ["separable", "styblinski-tang", "gaussian-wells", "rotated", "file"]
 
+    /// The spec forms for `--help`: the registered 1-D families, then the d-dimensional ones.
+    public static var help: String {
+        LandscapeRegistry.help + "\n" + """
+        separable:base=FAMILY,<its parameters>,spectators=h₂;h₃;… — any 1-D family above along θ₁ plus \
+        spectator curvatures hᵢ > 0 (quote the spec: the shell splits at ';'). \
+        Example: 'separable:base=pq,ha=4,hb=2,barrier=0.5,spectators=1;10'
+        styblinski-tang:d=D[,k=1] — (k/2)·Σ(θᵢ⁴ − 16θᵢ² + 5θᵢ), 2^d minima. Example: 'styblinski-tang:d=2,k=1'
+        gaussian-wells:d=D,sharp=σ₁,flat=σ₂,separation=s[,depth=A][,depthSharp=A₁,depthFlat=A₂] — a sharp and \
+        a flat Gaussian well on the θ₁ axis. Example: 'gaussian-wells:d=2,sharp=0.5,flat=1,separation=2'
+        rotated:seed=N,of=SPEC — a d-dimensional SPEC composed with a seeded random rotation. \
+        Example: 'rotated:seed=3,of=separable:base=quartic,barrier=1,spectators=2'
+        file:PATH.json — a landscape file: {"spec": …} or gaussian wells with any centres (docs/usage.md)
+        """
+    }
+
     /// Parses a 1-D or d-dimensional spec.
     public static func parseAny(_ text: String) throws(InvalidParameter) -> AnyLandscape {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
@@ -33,7 +48,7 @@ extension LandscapeSpec {
             return .oneDimensional(try parse(trimmed))
         } catch let error where error.parameter == "landscape" {
             throw InvalidParameter("landscape", given: "'\(text)'",
-                                   allowed: "one of \((families.map(\.name) + multiDimensionalFamilies).joined(separator: ", ")) followed by :key=value,…")
+                                   allowed: "one of \((LandscapeRegistry.families.map { $0.family } + multiDimensionalFamilies).joined(separator: ", ")) followed by :key=value,…")
         }
     }
 
@@ -52,20 +67,20 @@ extension LandscapeSpec {
                 throw InvalidParameter("seed", given: values["seed"] ?? "missing", allowed: "a whole number ≥ 0")
             }
             let inner = String(body[ofRange.upperBound...])
-            if inner.contains("rough:") || inner.contains("base=rough") {
-                throw InvalidParameter("of", given: "'\(inner)'", allowed: "a smooth d-dimensional spec (a rotated rough landscape has no known macroscopic geometry)")
-            }
             let base: LandscapeNDModel
             switch try parseAny(inner) {
             case .multiDimensional(let l): base = l
             case .oneDimensional:
                 throw InvalidParameter("of", given: "'\(inner)'", allowed: "a d-dimensional spec (a rotation of a 1-D landscape is a reflection at most)")
             }
+            if let parts = base.separableParts, !parts.base.isSmooth {
+                throw InvalidParameter("of", given: "'\(inner)'", allowed: "a smooth d-dimensional spec (a rotated rough landscape has no known macroscopic geometry)")
+            }
             return .rotated(RotatedLandscape(base: base, seed: seed))
         case "separable":
             let values = try keyValues(Substring(body), family: "separable", allowed: nil)
             guard let baseName = values["base"] else {
-                throw InvalidParameter("base", given: "missing", allowed: "a 1-D family: \(families.map(\.name).joined(separator: ", "))")
+                throw InvalidParameter("base", given: "missing", allowed: "a 1-D family: \(LandscapeRegistry.names)")
             }
             let spectators: [Double]
             if let text = values["spectators"] {

@@ -11,7 +11,7 @@ import NumericKit
 /// with u = √(2ΔL/(ha(1 + ha/hb))), w = ha·u/hb, xb = u + w, u2 = √(2ΔL/(hc(1 + hc/hb))),
 /// w2 = hc·u2/hb, c2 = xb + w2, a2 = c2 + u2. Both minima (0 and a2) have L = 0, the
 /// saddle xb has L = ΔL; for the left well s = (L(c1) − L(0))/ΔL = hb/(ha + hb).
-public struct PiecewiseQuadraticLandscape: Landscape1D, Equatable {
+public struct PiecewiseQuadraticLandscape: LandscapeFamily1D {
     public let ha: Double
     public let hb: Double
     public let hc: Double
@@ -70,5 +70,20 @@ public struct PiecewiseQuadraticLandscape: Landscape1D, Equatable {
     public var hasPiecewiseConstantCurvature: Bool { true }
     public var spec: String {
         "pq:ha=\(Validate.format(ha)),hb=\(Validate.format(hb)),barrier=\(Validate.format(barrier)),hc=\(Validate.format(hc))"
+    }
+}
+
+extension PiecewiseQuadraticLandscape {
+    public static var family: String { "pq" }
+    public static var help: String { "the C¹ piecewise-quadratic double well: L″ = ha, −hb, hc in the left well, on the barrier, in the right well" }
+    public static var example: String { "pq:ha=4,hb=2,barrier=0.5" }
+    public static var parameters: [LandscapeParameter] {
+        [.required("ha", "the left (start) well's curvature, > 0"),
+         .required("hb", "the saddle's curvature |L″|, > 0"),
+         .required("barrier", "ΔL, > 0"),
+         .optional("hc", default: nil, "the right well's curvature, > 0; default ha")]
+    }
+    public static func make(_ v: [String: Double]) throws -> PiecewiseQuadraticLandscape {
+        try PiecewiseQuadraticLandscape(ha: v["ha"]!, hb: v["hb"]!, barrier: v["barrier"]!, hc: v["hc"])
     }
 }

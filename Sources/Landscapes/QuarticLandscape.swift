@@ -6,7 +6,7 @@ import NumericKit
 /// L″(x) = ΔL(12x²/a⁴ − 4/a²) vanishes at ±a/√3 whatever the tilt. Two minima exist
 /// while |tilt| < 8ΔL/(3√3·a); the critical points are the roots of L′, found by Brent's
 /// method (GSL) in brackets separated by ±a/√3.
-public struct QuarticLandscape: Landscape1D, Equatable {
+public struct QuarticLandscape: LandscapeFamily1D {
     public let barrier: Double
     public let a: Double
     public let tilt: Double
@@ -70,5 +70,19 @@ public struct QuarticLandscape: Landscape1D, Equatable {
     public var curvatureSignChanges: [Double] { [-a / 3.0.squareRoot(), a / 3.0.squareRoot()] }
     public var spec: String {
         "quartic:barrier=\(Validate.format(barrier)),a=\(Validate.format(a)),tilt=\(Validate.format(tilt))"
+    }
+}
+
+extension QuarticLandscape {
+    public static var family: String { "quartic" }
+    public static var help: String { "the double well L = barrier·((x/a)² − 1)² + tilt·x" }
+    public static var example: String { "quartic:barrier=1" }
+    public static var parameters: [LandscapeParameter] {
+        [.required("barrier", "ΔL of the untilted well, > 0"),
+         .optional("a", default: 1, "the minima at ±a, > 0"),
+         .optional("tilt", default: 0, "linear tilt, |tilt| < 8·barrier/(3√3·a)")]
+    }
+    public static func make(_ v: [String: Double]) throws -> QuarticLandscape {
+        try QuarticLandscape(barrier: v["barrier"]!, a: v["a"]!, tilt: v["tilt"]!)
     }
 }

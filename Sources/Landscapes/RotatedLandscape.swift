@@ -80,21 +80,15 @@ public struct RotatedLandscape: LandscapeND, Equatable {
 /// Hot loops do not call through this enum: ``accept(_:)`` hands the concrete family to a
 /// generic visitor once per run.
 public indirect enum LandscapeNDModel: LandscapeND, Equatable {
-    case separableQuartic(SeparableLandscape<QuarticLandscape>)
-    case separablePQ(SeparableLandscape<PiecewiseQuadraticLandscape>)
-    /// A rough 1-D family plus spectators (docs/theory.md §9).
-    case separableRough(SeparableLandscape<RoughLandscape>)
+    /// Any registered 1-D family plus spectators (rough ones too: docs/theory.md §9).
+    case separable(SeparableLandscape<LandscapeModel>)
     case styblinskiTang(StyblinskiTangLandscape)
     case gaussianWells(GaussianWellsLandscape)
     case rotated(RotatedLandscape)
 
     /// A separable landscape on the 1-D family `base`.
     public static func separable(base: LandscapeModel, spectators: [Double]) throws(InvalidParameter) -> LandscapeNDModel {
-        switch base {
-        case .quartic(let l): .separableQuartic(try SeparableLandscape(base: l, model: base, spectators: spectators))
-        case .piecewiseQuadratic(let l): .separablePQ(try SeparableLandscape(base: l, model: base, spectators: spectators))
-        case .rough(let l): .separableRough(try SeparableLandscape(base: l, model: base, spectators: spectators))
-        }
+        .separable(try SeparableLandscape(base: base, spectators: spectators))
     }
 
     /// The landscape whose minima and saddles define the escape: itself, except for a rough
@@ -102,30 +96,22 @@ public indirect enum LandscapeNDModel: LandscapeND, Equatable {
     /// many shallow critical points that are not the question).
     public var smoothForAnalysis: LandscapeNDModel {
         get throws(InvalidParameter) {
-            if case .separableRough(let l) = self, case .rough(let rough) = l.baseModel {
-                return try .separable(base: rough.base, spectators: l.spectators)
-            }
-            return self
+            guard case .separable(let l) = self, !l.base.isSmooth else { return self }
+            return try .separable(base: l.base.macroscopic, spectators: l.spectators)
         }
     }
 
     /// The base family and spectators of a separable landscape.
     public var separableParts: (base: LandscapeModel, spectators: [Double])? {
-        switch self {
-        case .separableQuartic(let l): (l.baseModel, l.spectators)
-        case .separablePQ(let l): (l.baseModel, l.spectators)
-        case .separableRough(let l): (l.baseModel, l.spectators)
-        default: nil
-        }
+        guard case .separable(let l) = self else { return nil }
+        return (l.base, l.spectators)
     }
 
     /// Calls `visitor` with the concrete family.
     @inlinable
     public func accept<V: LandscapeNDVisitor>(_ visitor: V) throws -> V.Output {
         switch self {
-        case .separableQuartic(let l): try visitor.visit(l)
-        case .separablePQ(let l): try visitor.visit(l)
-        case .separableRough(let l): try visitor.visit(l)
+        case .separable(let l): try l.base.accept(SeparableDispatch(spectators: l.spectators, visitor: visitor))
         case .styblinskiTang(let l): try visitor.visit(l)
         case .gaussianWells(let l): try visitor.visit(l)
         case .rotated(let l): try visitor.visit(l)
@@ -134,9 +120,7 @@ public indirect enum LandscapeNDModel: LandscapeND, Equatable {
 
     public var dimension: Int {
         switch self {
-        case .separableQuartic(let l): l.dimension
-        case .separablePQ(let l): l.dimension
-        case .separableRough(let l): l.dimension
+        case .separable(let l): l.dimension
         case .styblinskiTang(let l): l.dimension
         case .gaussianWells(let l): l.dimension
         case .rotated(let l): l.dimension
@@ -145,9 +129,7 @@ public indirect enum LandscapeNDModel: LandscapeND, Equatable {
 
     @inlinable public func value(_ theta: UnsafeBufferPointer<Double>) -> Double {
         switch self {
-        case .separableQuartic(let l): l.value(theta)
-        case .separablePQ(let l): l.value(theta)
-        case .separableRough(let l): l.value(theta)
+        case .separable(let l): l.value(theta)
         case .styblinskiTang(let l): l.value(theta)
         case .gaussianWells(let l): l.value(theta)
         case .rotated(let l): l.value(theta)
@@ -156,9 +138,7 @@ public indirect enum LandscapeNDModel: LandscapeND, Equatable {
 
     @inlinable public func gradient(_ theta: UnsafeBufferPointer<Double>, into g: UnsafeMutableBufferPointer<Double>) {
         switch self {
-        case .separableQuartic(let l): l.gradient(theta, into: g)
-        case .separablePQ(let l): l.gradient(theta, into: g)
-        case .separableRough(let l): l.gradient(theta, into: g)
+        case .separable(let l): l.gradient(theta, into: g)
         case .styblinskiTang(let l): l.gradient(theta, into: g)
         case .gaussianWells(let l): l.gradient(theta, into: g)
         case .rotated(let l): l.gradient(theta, into: g)
@@ -167,9 +147,7 @@ public indirect enum LandscapeNDModel: LandscapeND, Equatable {
 
     @inlinable public func hessian(_ theta: UnsafeBufferPointer<Double>, into h: UnsafeMutableBufferPointer<Double>) {
         switch self {
-        case .separableQuartic(let l): l.hessian(theta, into: h)
-        case .separablePQ(let l): l.hessian(theta, into: h)
-        case .separableRough(let l): l.hessian(theta, into: h)
+        case .separable(let l): l.hessian(theta, into: h)
         case .styblinskiTang(let l): l.hessian(theta, into: h)
         case .gaussianWells(let l): l.hessian(theta, into: h)
         case .rotated(let l): l.hessian(theta, into: h)
@@ -178,9 +156,7 @@ public indirect enum LandscapeNDModel: LandscapeND, Equatable {
 
     @inlinable public func hessianDiagonal(_ theta: UnsafeBufferPointer<Double>, into h: UnsafeMutableBufferPointer<Double>) {
         switch self {
-        case .separableQuartic(let l): l.hessianDiagonal(theta, into: h)
-        case .separablePQ(let l): l.hessianDiagonal(theta, into: h)
-        case .separableRough(let l): l.hessianDiagonal(theta, into: h)
+        case .separable(let l): l.hessianDiagonal(theta, into: h)
         case .styblinskiTang(let l): l.hessianDiagonal(theta, into: h)
         case .gaussianWells(let l): l.hessianDiagonal(theta, into: h)
         case .rotated(let l): l.hessianDiagonal(theta, into: h)
@@ -189,9 +165,7 @@ public indirect enum LandscapeNDModel: LandscapeND, Equatable {
 
     public var startingPoints: [[Double]] {
         switch self {
-        case .separableQuartic(let l): l.startingPoints
-        case .separablePQ(let l): l.startingPoints
-        case .separableRough(let l): l.startingPoints
+        case .separable(let l): l.startingPoints
         case .styblinskiTang(let l): l.startingPoints
         case .gaussianWells(let l): l.startingPoints
         case .rotated(let l): l.startingPoints
@@ -200,16 +174,14 @@ public indirect enum LandscapeNDModel: LandscapeND, Equatable {
 
     public var hasDiagonalHessian: Bool {
         switch self {
-        case .separableQuartic, .separablePQ, .separableRough, .styblinskiTang: true
+        case .separable, .styblinskiTang: true
         case .gaussianWells, .rotated: false
         }
     }
 
     public var axisBreakpoints: [[Double]] {
         switch self {
-        case .separableQuartic(let l): l.axisBreakpoints
-        case .separablePQ(let l): l.axisBreakpoints
-        case .separableRough(let l): l.axisBreakpoints
+        case .separable(let l): l.axisBreakpoints
         case .styblinskiTang(let l): l.axisBreakpoints
         case .gaussianWells(let l): l.axisBreakpoints
         case .rotated(let l): l.axisBreakpoints
@@ -218,9 +190,7 @@ public indirect enum LandscapeNDModel: LandscapeND, Equatable {
 
     public var spec: String {
         switch self {
-        case .separableQuartic(let l): l.spec
-        case .separablePQ(let l): l.spec
-        case .separableRough(let l): l.spec
+        case .separable(let l): l.spec
         case .styblinskiTang(let l): l.spec
         case .gaussianWells(let l): l.spec
         case .rotated(let l): l.spec
@@ -232,4 +202,17 @@ public indirect enum LandscapeNDModel: LandscapeND, Equatable {
 public protocol LandscapeNDVisitor {
     associatedtype Output
     func visit<L: LandscapeND>(_ landscape: L) throws -> Output
+}
+
+/// Hands a visitor the separable landscape over the concrete 1-D family (one dispatch per run).
+@usableFromInline
+struct SeparableDispatch<V: LandscapeNDVisitor>: Landscape1DVisitor {
+    @usableFromInline let spectators: [Double]
+    @usableFromInline let visitor: V
+
+    @inlinable init(spectators: [Double], visitor: V) { self.spectators = spectators; self.visitor = visitor }
+
+    @inlinable func visit<L: Landscape1D>(_ landscape: L) throws -> V.Output {
+        try visitor.visit(try SeparableLandscape(base: landscape, spectators: spectators))
+    }
 }

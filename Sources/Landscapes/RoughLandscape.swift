@@ -139,12 +139,12 @@ extension RandomField1D: Equatable {
 /// minima, the question is still escape from the macroscopic well. The field covers the
 /// region from 3 spans left of the start minimum to 3 spans right of the next one, and is
 /// periodic beyond.
-public struct RoughLandscape: Landscape1D, Equatable {
+public struct RoughLandscape: LandscapeFamily1D {
     public let base: LandscapeModel
     public let field: RandomField1D
 
     public init(base: LandscapeModel, amplitude: Double, correlation: Double, seed: UInt64) throws(InvalidParameter) {
-        let points = base.landscape.criticalPoints.map(\.x)
+        let points = base.criticalPoints.map(\.x)
         let low = points.min()!, high = points.max()!, span = high - low
         self.base = base
         field = try RandomField1D(amplitude: amplitude, correlation: correlation, seed: seed,
@@ -155,12 +155,51 @@ public struct RoughLandscape: Landscape1D, Equatable {
     @inlinable public func derivative(_ x: Double) -> Double { base.derivative(x) + field.derivative(x) }
     @inlinable public func secondDerivative(_ x: Double) -> Double { base.secondDerivative(x) + field.secondDerivative(x) }
     /// L‴ = L₀‴ + V‴: the slope of hessian noise's C and of D (step-size control, Milstein).
-    @inlinable public func thirdDerivative(_ x: Double) -> Double { base.landscape.thirdDerivative(x) + field.thirdDerivative(x) }
+    @inlinable public func thirdDerivative(_ x: Double) -> Double { base.thirdDerivative(x) + field.thirdDerivative(x) }
     /// The smooth landscape's critical points (the macroscopic minima and saddle).
-    public var criticalPoints: [CriticalPoint1D] { base.landscape.criticalPoints }
-    public var breakpoints: [Double] { base.landscape.breakpoints }
-    public var curvatureSignChanges: [Double] { base.landscape.curvatureSignChanges }
+    public var criticalPoints: [CriticalPoint1D] { base.criticalPoints }
+    public var breakpoints: [Double] { base.breakpoints }
+    public var curvatureSignChanges: [Double] { base.curvatureSignChanges }
     public var spec: String {
-        "rough:amplitude=\(Validate.format(field.amplitude)),correlation=\(Validate.format(field.correlation)),seed=\(field.seed),of=\(base.landscape.spec)"
+        "rough:amplitude=\(Validate.format(field.amplitude)),correlation=\(Validate.format(field.correlation)),seed=\(field.seed),of=\(base.spec)"
+    }
+}
+
+extension RoughLandscape {
+    public static var family: String { "rough" }
+    public static var help: String { "a smooth 1-D landscape plus a Gaussian random field of s.d. ε and correlation length ℓ (docs/theory.md §9)" }
+    public static var example: String { "rough:amplitude=0.1,correlation=0.05,seed=2,of=quartic:barrier=1" }
+    public static var parameters: [LandscapeParameter] {
+        [.required("amplitude", "ε, the field's standard deviation, > 0"),
+         .required("correlation", "ℓ, its correlation length, > 0"),
+         .optional("seed", default: 1, "the field's seed, a whole number ≥ 0"),
+         .required("of", "the smooth 1-D spec it roughens; takes the rest of the spec")]
+    }
+    public static var isSmooth: Bool { false }
+    public var macroscopic: LandscapeModel { base }
+
+    /// Not called: `of=` is a spec, not a number (``parse(body:)`` reads it).
+    public static func make(_ v: [String: Double]) throws -> RoughLandscape {
+        throw InvalidParameter("of", given: "missing", allowed: "rough:amplitude=ε,correlation=ℓ,seed=s,of=SPEC")
+    }
+
+    /// `amplitude=ε,correlation=ℓ,seed=s,of=SPEC` (`of=` takes the rest; SPEC 1-D and smooth).
+    public static func parse(body: Substring) throws(InvalidParameter) -> RoughLandscape {
+        guard let ofRange = body.range(of: "of=") else {
+            throw InvalidParameter("of", given: "missing", allowed: "rough:amplitude=ε,correlation=ℓ,seed=s,of=SPEC with SPEC a 1-D spec")
+        }
+        let head = body[..<ofRange.lowerBound].trimmingCharacters(in: CharacterSet(charactersIn: ", "))
+        let values = try LandscapeSpec.numbers(Substring(head), family: family, parameters: parameters.filter { $0.name != "of" })
+        let inner = String(body[ofRange.upperBound...])
+        let base = try LandscapeSpec.parse(inner)
+        guard base.isSmooth else {
+            throw InvalidParameter("of", given: "'\(inner)'", allowed: "a smooth 1-D spec (\(LandscapeRegistry.families.filter { $0.isSmooth }.map { $0.family }.joined(separator: " or ")))")
+        }
+        let seed = values["seed"]!
+        guard seed >= 0, seed == seed.rounded(), seed < 9e15 else {
+            throw InvalidParameter("seed", given: Validate.format(seed), allowed: "a whole number ≥ 0")
+        }
+        return try RoughLandscape(base: base, amplitude: values["amplitude"]!, correlation: values["correlation"]!,
+                                  seed: UInt64(seed))
     }
 }

@@ -7,17 +7,16 @@ import NumericKit
 /// With elementwise P and diagonal C the coordinates decouple and the escape time along θ₁
 /// is exactly the 1-D value of the base, whatever the spectators.
 ///
-/// Generic over the base family so that the hot loop calls it directly (no enum switch or
-/// copy per call); ``baseModel`` keeps the spec-level value for the 1-D reduction.
-public struct SeparableLandscape<Base: Landscape1D & Equatable>: LandscapeND, Equatable {
+/// Generic over the base so that the hot loop calls the concrete family directly (no dispatch
+/// per call): ``LandscapeNDModel`` holds `SeparableLandscape<LandscapeModel>` and its
+/// `accept` hands the visitor a `SeparableLandscape` of the concrete family.
+public struct SeparableLandscape<Base: Landscape1D>: LandscapeND {
     public let base: Base
-    public let baseModel: LandscapeModel
     public let spectators: [Double]
 
-    public init(base: Base, model: LandscapeModel, spectators: [Double]) throws(InvalidParameter) {
+    public init(base: Base, spectators: [Double]) throws(InvalidParameter) {
         for h in spectators { try Validate.positive(h, "spectators") }
         self.base = base
-        self.baseModel = model
         self.spectators = spectators
     }
 
@@ -57,3 +56,5 @@ public struct SeparableLandscape<Base: Landscape1D & Equatable>: LandscapeND, Eq
         return "separable:base=\(body[0]),\(body.count > 1 ? body[1] : ""),spectators=\(spectators.map(Validate.format).joined(separator: ";"))"
     }
 }
+
+extension SeparableLandscape: Equatable where Base: Equatable {}

@@ -91,7 +91,7 @@ public enum Predictor {
     public static func predict(_ problem: EscapeProblem) throws -> Prediction {
         do {
             var prediction = try problem.withReducedSDE(PredictionVisitor(problem: problem))
-            if case .rough(let rough) = problem.landscape, case .isotropic(let s2) = problem.noise {
+            if let rough = problem.landscape.landscape as? RoughLandscape, case .isotropic(let s2) = problem.noise {
                 let smooth = try predict(try problem.with(landscape: rough.base))
                 let temperature = problem.learningRate * prediction.preconditionerAtMinimum * s2 / 2
                 let ratio = rough.field.amplitude / temperature

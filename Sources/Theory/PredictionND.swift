@@ -91,7 +91,7 @@ struct PredictionVisitorND: PreconditionerVisitor {
         //    with ε = ηpσ²/2 (Gibbs); the general constant-coefficient law applies.
         var ek: PredictionND.EyringKramers?
         var rough = false
-        if case .separableRough = problem.landscape {
+        if let parts = problem.landscape.separableParts, !parts.base.isSmooth {
             rough = true
             notes.append("rough landscape: Eyring–Kramers would use the field's curvature at the smooth critical points; the reference is the 1-D reduction (the exact MFPT of the rough potential), with Zwanzig's factor in reduction1D.zwanzig")
         }

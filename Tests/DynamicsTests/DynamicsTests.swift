@@ -62,12 +62,12 @@ struct DynamicsTests {
     /// Scheduled DualAdam's reduced SDE is not autonomous: --model sde needs a held blend.
     @Test func dualAdamSDENeedsAFrozenBlend() throws {
         #expect(throws: InvalidParameter.self) {
-            _ = try EscapeProblem(landscape: .piecewiseQuadratic(pq), optimizer: .dualadam, noise: .hessian(batch: 1, floor: 0),
+            _ = try EscapeProblem(landscape: LandscapeModel(pq), optimizer: .dualadam, noise: .hessian(batch: 1, floor: 0),
                                   learningRate: 0.1)
         }
-        _ = try EscapeProblem(landscape: .piecewiseQuadratic(pq), optimizer: .dualadam, noise: .hessian(batch: 1, floor: 0),
+        _ = try EscapeProblem(landscape: LandscapeModel(pq), optimizer: .dualadam, noise: .hessian(batch: 1, floor: 0),
                               learningRate: 0.1, settings: OptimizerSettings(blend: 0.5))
-        _ = try EscapeProblem(landscape: .piecewiseQuadratic(pq), optimizer: .dualadam, noise: .hessian(batch: 1, floor: 0),
+        _ = try EscapeProblem(landscape: LandscapeModel(pq), optimizer: .dualadam, noise: .hessian(batch: 1, floor: 0),
                               learningRate: 0.1, model: .discrete)
     }
 
@@ -131,7 +131,7 @@ struct DynamicsTests {
     }
 
     @Test func geometryAndTargets() throws {
-        let model = LandscapeModel.piecewiseQuadratic(pq)
+        let model = LandscapeModel(pq)
         let mid = try EscapeGeometry(landscape: pq, side: .left, target: .midpoint)
         #expect(mid.start.x == 0 && mid.saddle.x == pq.xb && mid.target == 0.5 * (pq.xb + pq.a2))
         let right = try EscapeGeometry(landscape: pq, side: .right, target: .saddle)
@@ -142,7 +142,7 @@ struct DynamicsTests {
     }
 
     @Test func problemValidation() {
-        let model = LandscapeModel.quartic(quartic)
+        let model = LandscapeModel(quartic)
         func parameter(_ body: () throws -> Void) -> String? {
             do { try body(); return nil } catch let e as InvalidParameter { return e.parameter } catch { return "other" }
         }
@@ -153,6 +153,6 @@ struct DynamicsTests {
         #expect(parameter { _ = try EscapeProblem(landscape: model, noise: .isotropic(sigma2: 1), learningRate: 1, maxSteps: 0) } == "max-steps")
         // δ = 0 is refused where L″ vanishes on the path (quartic), allowed where it never does (pq).
         #expect(parameter { _ = try EscapeProblem(landscape: model, noise: .hessian(batch: 1, floor: 0), learningRate: 1) } == "noise-floor")
-        #expect(parameter { _ = try EscapeProblem(landscape: .piecewiseQuadratic(pq), noise: .hessian(batch: 1, floor: 0), learningRate: 1) } == nil)
+        #expect(parameter { _ = try EscapeProblem(landscape: LandscapeModel(pq), noise: .hessian(batch: 1, floor: 0), learningRate: 1) } == nil)
     }
 }

@@ -5,11 +5,11 @@ import Testing
 @Suite("Landscape spec strings")
 struct LandscapeSpecTests {
     @Test func parsesFamiliesWithDefaults() throws {
-        guard case .quartic(let q) = try LandscapeSpec.parse("quartic:barrier=1") else { Issue.record("not quartic"); return }
+        let q = try #require(try LandscapeSpec.parse("quartic:barrier=1").landscape as? QuarticLandscape)
         #expect(q.a == 1 && q.tilt == 0 && q.barrier == 1)
-        guard case .piecewiseQuadratic(let p) = try LandscapeSpec.parse("pq:ha=4,hb=2,barrier=0.5") else { Issue.record("not pq"); return }
+        let p = try #require(try LandscapeSpec.parse("pq:ha=4,hb=2,barrier=0.5").landscape as? PiecewiseQuadraticLandscape)
         #expect(p.hc == 4)
-        guard case .piecewiseQuadratic(let p2) = try LandscapeSpec.parse("pq:ha=4,hb=2,barrier=0.5,hc=1") else { return }
+        let p2 = try #require(try LandscapeSpec.parse("pq:ha=4,hb=2,barrier=0.5,hc=1").landscape as? PiecewiseQuadraticLandscape)
         #expect(p2.hc == 1)
     }
 
@@ -34,5 +34,54 @@ struct LandscapeSpecTests {
         for text in ["quartic:barrier=1.5,a=2,tilt=0.1", "pq:ha=4,hb=2,barrier=0.5,hc=1"] {
             #expect(try LandscapeSpec.parse(text).landscape.spec == text)
         }
+    }
+}
+
+@Suite("Landscape registry")
+struct LandscapeRegistryTests {
+    /// The concrete type a d-dimensional model hands its visitors.
+    struct ConcreteType: LandscapeNDVisitor {
+        func visit<L: LandscapeND>(_ landscape: L) -> String { "\(L.self)" }
+    }
+
+    @Test func everyRegisteredFamilyParsesRoundTripsAndEmbedsInDDimensions() throws {
+        #expect(LandscapeRegistry.families.count >= 3)
+        for f in LandscapeRegistry.families {
+            let model = try LandscapeSpec.parse(f.example)
+            #expect(model.family == f.family)
+            #expect(try LandscapeSpec.parse(model.spec) == model, "\(f.family) does not round-trip its spec")
+            #expect(LandscapeRegistry.help.contains(f.example))
+            for p in f.parameters { #expect(LandscapeRegistry.help.contains(p.name)) }
+            // `separable` takes the family without code of its own, and its hot loop gets the
+            // concrete family type.
+            let body = f.example.split(separator: ":", maxSplits: 1)[1]
+            let nd = try LandscapeSpec.parseND("separable:base=\(f.family),\(body),spectators=2")
+            #expect(nd.separableParts?.base == model)
+            #expect(try nd.accept(ConcreteType()) == "SeparableLandscape<\(type(of: model.landscape))>")
+        }
+    }
+
+    @Test func requiredParametersAreRefusedByNameWhenMissing() {
+        for f in LandscapeRegistry.families {
+            for p in f.parameters where p.isRequired {
+                let body = f.example.split(separator: ":", maxSplits: 1)[1].split(separator: ",")
+                    .filter { !$0.hasPrefix("\(p.name)=") }.joined(separator: ",")
+                // `of=` takes the rest of a spec: removing a later key also removes a nested one.
+                guard p.name != "of" else { continue }
+                do {
+                    _ = try LandscapeSpec.parse("\(f.family):\(body)")
+                    Issue.record("\(f.family) accepted a spec without \(p.name)")
+                } catch {
+                    #expect(error.parameter == p.name, "\(f.family) without \(p.name): \(error)")
+                }
+            }
+        }
+    }
+
+    @Test func equalityComparesFamilyAndParameters() throws {
+        let a = try LandscapeSpec.parse("quartic:barrier=1"), b = try LandscapeSpec.parse("quartic:barrier=1,a=1")
+        #expect(a == b)
+        #expect(a != (try LandscapeSpec.parse("quartic:barrier=2")))
+        #expect(a != (try LandscapeSpec.parse("pq:ha=4,hb=2,barrier=1")))
     }
 }

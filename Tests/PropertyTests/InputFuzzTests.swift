@@ -18,7 +18,7 @@ struct InputFuzzTests {
         "gaussian-wells:d=2,sharp=0.5,flat=1,separation=2,depth=1", "rotated:seed=3,of=separable:base=quartic,barrier=1,spectators=2",
         "file:/nonexistent.json", "rough:amplitude=0.1,correlation=0.05,seed=2,of=quartic:barrier=1",
         "separable:base=rough,amplitude=0.1,correlation=0.05,seed=2,of=pq:ha=4,hb=2,barrier=0.5,spectators=3",
-    ]
+    ] + LandscapeRegistry.families.map { $0.example }  // every registered family, including ones added later
     static let jsonCorpus = [
         """
         {"name": "a", "base": {"landscape": "pq:ha=4,hb=2,barrier=0.25", "noise": "hessian", "lr": 0.1},

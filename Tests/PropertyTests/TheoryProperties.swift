@@ -177,11 +177,11 @@ struct TheoryProperties {
 extension LandscapeModel {
     /// The exact MFPT of `problem` on this landscape translated by `shift` (test helper).
     func translatedExactTime(by shift: Double, problem: EscapeProblem) throws -> Double {
-        switch self {
-        case .quartic(let l): return try Translated(base: l, shift: shift).exactTime(problem)
-        case .piecewiseQuadratic(let l): return try Translated(base: l, shift: shift).exactTime(problem)
-        case .rough(let l): return try Translated(base: l, shift: shift).exactTime(problem)
+        struct Visit: Landscape1DVisitor {
+            let shift: Double, problem: EscapeProblem
+            func visit<L: Landscape1D>(_ l: L) throws -> Double { try Translated(base: l, shift: shift).exactTime(problem) }
         }
+        return try accept(Visit(shift: shift, problem: problem))
     }
 }
 
