@@ -33,8 +33,8 @@ public struct AxisStepControl: Sendable {
 
     /// The profiles of `diffusion`'s coordinates, coordinate i on `spans[i]` under `rules[i]`,
     /// with the other coordinates at `base` (any value: they do not enter gᵢ).
-    public init<L: LandscapeND, P: Preconditioner1D>(
-        _ diffusion: DiffusionND<L, P>, base: [Double], spans: [ClosedRange<Double>], nominal dt: Double,
+    public init<L: LandscapeND, N: GradientNoiseND, P: Preconditioner1D>(
+        _ diffusion: DiffusionND<L, N, P>, base: [Double], spans: [ClosedRange<Double>], nominal dt: Double,
         rules: [StepSizeProfile.Rule], cells: Int = 8192
     ) {
         precondition(!diffusion.needsEigen, "the coordinates decouple only where ∇²L is diagonal")

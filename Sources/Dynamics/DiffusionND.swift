@@ -49,82 +49,59 @@ public final class WorkspaceND {
 ///
 ///     dθ = −P(θ)·∇L dt + P(θ)·√η·C(θ)^{1/2} dW,      D = η·P·C·P/2,
 ///
-/// C isotropic (σ²I) or `hessian`, C = V·√(Λ² + δ²)·Vᵀ/B for ∇²L = VΛVᵀ (docs/theory.md §2), and
-/// P from C either elementwise, pᵢ = P(Cᵢᵢ) as the real optimizers do, or as the matrix
-/// function P = V·P(c_k)·Vᵀ of C's eigenvalues c_k (`--preconditioner full`). For families
-/// with a diagonal Hessian no eigen-decomposition is needed; otherwise one per step (GSL
-/// symmv, O(d³)) into preallocated storage.
-public struct DiffusionND<L: LandscapeND, P: Preconditioner1D>: Sendable {
+/// C from the noise model N (``GradientNoiseND``: isotropic σ²I, or `hessian`,
+/// C = V·√(Λ² + δ²)·Vᵀ/B for ∇²L = VΛVᵀ, docs/theory.md §2), and P from C either elementwise,
+/// pᵢ = P(Cᵢᵢ) as the real optimizers do, or as the matrix function P = V·P(c_k)·Vᵀ of C's
+/// eigenvalues c_k (`--preconditioner full`). Where C is diagonal no eigen-decomposition is
+/// needed; otherwise one per step (GSL symmv, O(d³)) into preallocated storage. Landscape, noise
+/// and preconditioner are type parameters: a step does not switch on any of them.
+public struct DiffusionND<L: LandscapeND, N: GradientNoiseND, P: Preconditioner1D>: Sendable {
     public let landscape: L
-    public let noise: NoiseSpec
+    public let noise: N
     public let preconditioner: P
     public let form: PreconditionerForm
     public let learningRate: Double
     public let dimension: Int
-    /// Whether steps need an eigen-decomposition of the Hessian (hessian noise on a family
-    /// whose Hessian is not diagonal).
+    /// Whether steps need an eigen-decomposition (C not diagonal on this landscape).
     public let needsEigen: Bool
 
-    public init(landscape: L, noise: NoiseSpec, preconditioner: P, form: PreconditionerForm, learningRate: Double) {
+    public init(landscape: L, noise: N, preconditioner: P, form: PreconditionerForm, learningRate: Double) {
         self.landscape = landscape; self.noise = noise; self.preconditioner = preconditioner
         self.form = form; self.learningRate = learningRate
         dimension = landscape.dimension
-        if case .hessian = noise { needsEigen = !landscape.hasDiagonalHessian } else { needsEigen = false }
+        needsEigen = noise.needsEigen(on: landscape)
     }
 
-    /// A workspace for this diffusion; with isotropic noise C and P are constant and filled in here once.
+    /// A workspace for this diffusion; with constant noise C and P are filled in here once.
     public func makeWorkspace() -> WorkspaceND {
         let ws = WorkspaceND(dimension: dimension, needsEigen: needsEigen)
-        if case .isotropic(let s2) = noise {
-            let p = preconditioner.factor(variance: s2)
-            for i in 0..<dimension { ws.diagC[i] = s2; ws.factor[i] = p }
+        if N.isConstant {
+            noise.fill(ws, on: landscape, needsEigen: needsEigen)
+            setPreconditioner(ws)
         }
         return ws
     }
 
     /// True when C (and so P) does not depend on θ.
-    public var hasConstantNoise: Bool {
-        if case .isotropic = noise { return true }
-        return false
-    }
+    public var hasConstantNoise: Bool { N.isConstant }
 
     /// At ws.theta: ∇L into ws.grad; the noise's diagonal into ws.diagC; the preconditioner
     /// into ws.factor (elementwise pᵢ, or P(c_k) on C's eigenvalues in the full form).
     @inlinable
     public func prepare(_ ws: WorkspaceND) {
-        let d = ws.d
         landscape.gradient(UnsafeBufferPointer(ws.theta), into: ws.grad)
-        switch noise {
-        case .isotropic:
-            break // constant: set by makeWorkspace()
-        case .hessian(let batch, let floor):
-            if !needsEigen {
-                landscape.hessianDiagonal(UnsafeBufferPointer(ws.theta), into: ws.scratch)
-                for i in 0..<d {
-                    let h = ws.scratch[i]
-                    let c = (h * h + floor * floor).squareRoot() / batch
-                    ws.diagC[i] = c
-                    ws.factor[i] = preconditioner.factor(variance: c)
-                }
-            } else {
-                landscape.hessian(UnsafeBufferPointer(ws.theta), into: ws.hessian)
-                ws.decomposeHessian()
-                for k in 0..<d {
-                    let h = ws.noiseEigen[k]
-                    ws.noiseEigen[k] = (h * h + floor * floor).squareRoot() / batch
-                }
-                for i in 0..<d {
-                    var c = 0.0
-                    for k in 0..<d { let v = ws.vectors[i * d + k]; c += v * v * ws.noiseEigen[k] }
-                    ws.diagC[i] = c
-                }
-                switch form {
-                case .elementwise: for i in 0..<d { ws.factor[i] = preconditioner.factor(variance: ws.diagC[i]) }
-                case .full: for k in 0..<d { ws.factor[k] = preconditioner.factor(variance: ws.noiseEigen[k]) }
-                }
-            }
-        case .frozen:
-            preconditionFailure("refused by EscapeProblemND")
+        guard !N.isConstant else { return } // set by makeWorkspace()
+        noise.fill(ws, on: landscape, needsEigen: needsEigen)
+        setPreconditioner(ws)
+    }
+
+    /// ws.factor from C (after the noise's ``GradientNoiseND/fill(_:on:needsEigen:)``).
+    @inlinable
+    func setPreconditioner(_ ws: WorkspaceND) {
+        if needsEigen && form == .full {
+            for k in 0..<ws.d { ws.factor[k] = preconditioner.factor(variance: ws.noiseEigen[k]) }
+        } else {
+            for i in 0..<ws.d { ws.factor[i] = preconditioner.factor(variance: ws.diagC[i]) }
         }
     }
 

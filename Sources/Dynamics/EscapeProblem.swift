@@ -42,7 +42,7 @@ public struct EscapeProblem: Sendable {
         let geometry = try EscapeGeometry(landscape: landscape.landscape, side: side, target: target)
         let radius = divergenceRadius ?? 1000 * (geometry.target - geometry.start.x)
         try Validate.positive(radius, "divergence-radius")
-        if case .hessian(_, 0) = noise {
+        if noise.model.vanishesWithCurvature {
             let l = landscape.landscape
             let zeros = l.curvatureSignChanges.filter { !l.breakpoints.contains($0) }
             if let zero = zeros.first(where: { geometry.mirrored ? -$0 < geometry.target : $0 < geometry.target }) {

@@ -77,14 +77,15 @@ public struct EscapeProblemND: Sendable {
                 settings: OptimizerSettings = OptimizerSettings()) throws {
         try Validate.positive(learningRate, "lr")
         try settings.validate(for: optimizer, model: model)
-        if case .frozen = noise {
-            throw InvalidParameter("noise", given: "frozen in d dimensions", allowed: "isotropic or hessian (frozen is the 1-D piecewise model)")
+        if !type(of: noise.model).hasMultiDimensionalForm {
+            throw InvalidParameter("noise", given: "\(noise.name) in d dimensions",
+                                   allowed: NoiseRegistry.names { $0.hasMultiDimensionalForm } + " (\(noise.name) is a 1-D model)")
         }
         try noise.validate()
-        if case .hessian(_, 0) = noise, let parts = landscape.separableParts, parts.base.hasPiecewiseConstantCurvature {
+        if noise.model.vanishesWithCurvature, let parts = landscape.separableParts, parts.base.hasPiecewiseConstantCurvature {
             // L″ is one of the critical points' curvatures, never 0, and the spectators are > 0:
             // C stays positive definite.
-        } else if case .hessian(_, 0) = noise {
+        } else if noise.model.vanishesWithCurvature {
             throw InvalidParameter("noise-floor", given: "0 on \(landscape.spec)",
                                    allowed: "> 0: the Hessian has vanishing eigenvalues on the way, where C = √(H² + δ²)/B would be singular")
         }

@@ -32,9 +32,6 @@ public enum ParameterValue: Sendable, Hashable, Codable, CustomStringConvertible
     }
 }
 
-/// The gradient-noise families by name (``NoiseSpec`` holds their parameters).
-public enum NoiseKind: String, CaseIterable, Sendable, Codable { case isotropic, hessian, frozen }
-
 /// `sde` (the reduced SDE) or `discrete` (the optimizer's own iteration).
 public enum ModelKind: String, CaseIterable, Sendable, Codable { case sde, discrete }
 
@@ -104,20 +101,9 @@ public struct ProblemDescription: Sendable, Equatable {
     }
 
     private func noiseAndModel() throws(InvalidParameter) -> (NoiseSpec, DynamicsModel) {
-        let noiseSpec: NoiseSpec
-        switch noise {
-        case .isotropic:
-            try refuse(batch, "batch", "--noise hessian or frozen")
-            try refuse(noiseFloor, "noise-floor", "--noise hessian")
-            noiseSpec = .isotropic(sigma2: sigma2 ?? 1)
-        case .hessian:
-            try refuse(sigma2, "sigma2", "--noise isotropic")
-            noiseSpec = .hessian(batch: batch ?? 1, floor: noiseFloor ?? 0)
-        case .frozen:
-            try refuse(sigma2, "sigma2", "--noise isotropic")
-            try refuse(noiseFloor, "noise-floor", "--noise hessian")
-            noiseSpec = .frozen(batch: batch ?? 1)
-        }
+        var given: [NoiseParameter: Double] = [:]
+        given[.sigma2] = sigma2; given[.batch] = batch; given[.noiseFloor] = noiseFloor
+        let noiseSpec = try NoiseSpec(name: noise.rawValue, values: given)
         let dynamics: DynamicsModel
         switch model {
         case .sde: dynamics = .sde(integrator: integrator ?? .automatic, dt: dt)

@@ -30,18 +30,22 @@ struct NoiseStage<V: ReducedSDEVisitor>: Landscape1DVisitor {
 
     @inlinable
     func visit<L: Landscape1D>(_ landscape: L) throws -> V.Output {
-        switch problem.noise {
-        case .isotropic(let sigma2):
-            try withPreconditioner(landscape, IsotropicNoise(sigma2: sigma2))
-        case .hessian(let batch, let floor):
-            try withPreconditioner(landscape, HessianNoise(landscape: landscape, batch: batch, floor: floor))
-        case .frozen(let batch):
-            try withPreconditioner(landscape, try FrozenNoise(landscape: landscape, batch: batch))
-        }
+        try problem.noise.withNoise1D(on: landscape, NoisePreconditionerStage(landscape: landscape, problem: problem, visitor: visitor))
+    }
+}
+
+@usableFromInline
+struct NoisePreconditionerStage<L: Landscape1D, V: ReducedSDEVisitor>: GradientNoise1DVisitor {
+    @usableFromInline let landscape: L
+    @usableFromInline let problem: EscapeProblem
+    @usableFromInline let visitor: V
+
+    @usableFromInline init(landscape: L, problem: EscapeProblem, visitor: V) {
+        self.landscape = landscape; self.problem = problem; self.visitor = visitor
     }
 
     @inlinable
-    func withPreconditioner<L: Landscape1D, N: GradientNoise1D>(_ landscape: L, _ noise: N) throws -> V.Output {
+    func visit<N: GradientNoise1D>(_ noise: N) throws -> V.Output {
         try problem.optimizer.withPreconditioner(settings: problem.settings,
                                                  SDEStage(landscape: landscape, noise: noise, problem: problem, visitor: visitor))
     }
@@ -65,23 +69,6 @@ struct SDEStage<L: Landscape1D, N: GradientNoise1D, V: ReducedSDEVisitor>: Preco
     }
 }
 
-extension FrozenNoise {
-    /// The frozen noise of `landscape`: on each region between sign changes of L″ the
-    /// variance is |L″|/B at the critical point inside that region.
-    public init<L: Landscape1D>(landscape: L, batch: Double) throws(InvalidParameter) {
-        let switches = landscape.curvatureSignChanges
-        let bounds = [-Double.infinity] + switches + [Double.infinity]
-        var levels: [Double] = []
-        for k in 0..<(bounds.count - 1) {
-            guard let point = landscape.criticalPoints.first(where: { $0.x > bounds[k] && $0.x < bounds[k + 1] }) else {
-                throw InvalidParameter("noise", given: "frozen", allowed: "a landscape with one critical point between consecutive sign changes of L″")
-            }
-            levels.append(abs(point.curvature) / batch)
-        }
-        self.init(switches: switches, levels: levels)
-    }
-}
-
 extension ReducedSDE {
     /// The relaxation rate |dμ/dx| = P·|L″| at x, exact at critical points (where L′ = 0).
     public func relaxationRate(at x: Double) -> Double {
@@ -93,5 +80,53 @@ extension ReducedSDE {
     public func defaultTimeStep(_ geometry: EscapeGeometry) -> Double {
         let rates = [geometry.start.x, geometry.saddle.x, geometry.nextMinimum.x].map(relaxationRate(at:))
         return 0.01 / rates.max()!
+    }
+}
+
+/// Receives a d-dimensional problem's diffusion with every type concrete — landscape family,
+/// noise model and preconditioner — so that what it runs is specialised.
+public protocol DiffusionNDVisitor {
+    associatedtype Output
+    func visit<L: LandscapeND, N: GradientNoiseND, P: Preconditioner1D>(_ diffusion: DiffusionND<L, N, P>) throws -> Output
+}
+
+extension EscapeProblemND {
+    /// Builds the problem's ``DiffusionND`` with `preconditioner` and hands it to `visitor`: the
+    /// only place where the d-dimensional problem's landscape and noise become types — one
+    /// dispatch per run, none per step.
+    @inlinable
+    public func withDiffusion<P: Preconditioner1D, V: DiffusionNDVisitor>(preconditioner: P, _ visitor: V) throws -> V.Output {
+        try landscape.accept(DiffusionLandscapeStage(problem: self, preconditioner: preconditioner, visitor: visitor))
+    }
+}
+
+@usableFromInline
+struct DiffusionLandscapeStage<P: Preconditioner1D, V: DiffusionNDVisitor>: LandscapeNDVisitor {
+    @usableFromInline let problem: EscapeProblemND
+    @usableFromInline let preconditioner: P
+    @usableFromInline let visitor: V
+
+    @usableFromInline init(problem: EscapeProblemND, preconditioner: P, visitor: V) {
+        self.problem = problem; self.preconditioner = preconditioner; self.visitor = visitor
+    }
+
+    @inlinable
+    func visit<L: LandscapeND>(_ landscape: L) throws -> V.Output {
+        try problem.noise.withNoiseND(DiffusionNoiseStage(landscape: landscape, stage: self))
+    }
+}
+
+@usableFromInline
+struct DiffusionNoiseStage<L: LandscapeND, P: Preconditioner1D, V: DiffusionNDVisitor>: GradientNoiseNDVisitor {
+    @usableFromInline let landscape: L
+    @usableFromInline let stage: DiffusionLandscapeStage<P, V>
+
+    @usableFromInline init(landscape: L, stage: DiffusionLandscapeStage<P, V>) { self.landscape = landscape; self.stage = stage }
+
+    @inlinable
+    func visit<N: GradientNoiseND>(_ noise: N) throws -> V.Output {
+        let problem = stage.problem
+        return try stage.visitor.visit(DiffusionND(landscape: landscape, noise: noise, preconditioner: stage.preconditioner,
+                                                   form: problem.form, learningRate: problem.learningRate))
     }
 }

@@ -45,45 +45,6 @@ public struct OptimizerSettings: Sendable, Equatable, Codable {
     }
 }
 
-/// The gradient-noise model (docs/theory.md §2), with its parameters.
-public enum NoiseSpec: Sendable, Equatable, Codable {
-    /// C = σ².
-    case isotropic(sigma2: Double)
-    /// C = √(L″² + δ²)/B.
-    case hessian(batch: Double, floor: Double)
-    /// C = |L″ at the nearest critical point|/B, switching where L″ changes sign.
-    case frozen(batch: Double)
-
-    public var name: String {
-        switch self {
-        case .isotropic: "isotropic"
-        case .hessian: "hessian"
-        case .frozen: "frozen"
-        }
-    }
-
-    public static let names = ["isotropic", "hessian", "frozen"]
-
-    /// The batch size B of hessian and frozen noise; nil for isotropic noise.
-    public var batch: Double? {
-        switch self {
-        case .hessian(let b, _), .frozen(let b): b
-        case .isotropic: nil
-        }
-    }
-
-    /// Throws an ``InvalidParameter`` naming the first parameter out of range.
-    public func validate() throws(InvalidParameter) {
-        switch self {
-        case .isotropic(let sigma2): try Validate.positive(sigma2, "sigma2")
-        case .hessian(let batch, let floor):
-            try Validate.positive(batch, "batch")
-            try Validate.nonNegative(floor, "noise-floor")
-        case .frozen(let batch): try Validate.positive(batch, "batch")
-        }
-    }
-}
-
 /// Which form of the dynamics is simulated.
 public enum DynamicsModel: Sendable, Equatable, Codable {
     /// The reduced SDE, integrated at step `dt` (nil: the default, 0.01 over the fastest

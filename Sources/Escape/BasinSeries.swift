@@ -45,19 +45,17 @@ struct BasinStage: PreconditionerVisitor {
     let generator: RandomGenerator
 
     func visit<P: Preconditioner1D>(_ preconditioner: P) throws -> BasinSeries {
-        try problem.landscape.accept(BasinVisitor(stage: self, preconditioner: preconditioner))
+        try problem.withDiffusion(preconditioner: preconditioner, BasinVisitor(stage: self))
     }
 }
 
-struct BasinVisitor<P: Preconditioner1D>: LandscapeNDVisitor {
+struct BasinVisitor: DiffusionNDVisitor {
     let stage: BasinStage
-    let preconditioner: P
 
-    func visit<L: LandscapeND>(_ landscape: L) throws -> BasinSeries {
+    func visit<L: LandscapeND, N: GradientNoiseND, P: Preconditioner1D>(_ diffusion: DiffusionND<L, N, P>) throws -> BasinSeries {
         let problem = stage.problem
         let eta = problem.learningRate
-        let diffusion = DiffusionND(landscape: landscape, noise: problem.noise, preconditioner: preconditioner,
-                                    form: problem.form, learningRate: eta)
+        let landscape = diffusion.landscape
         let ws = diffusion.makeWorkspace()
         let d = ws.d
         let start = problem.start

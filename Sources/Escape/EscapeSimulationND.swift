@@ -11,7 +11,7 @@ public enum EscapeSimulationND {
     /// The default SDE step: 0.01 over the fastest rate at the start, the saddle and the next
     /// minimum — (max pᵢ)·(max |λ(∇²L)|) for the reduced SDE (an upper bound on |eig(P∇²L)|),
     /// max(γ/η, √(max|λ|/η)) for momentum's underdamped SDE.
-    public static func defaultTimeStep<L: LandscapeND, P: Preconditioner1D>(_ problem: EscapeProblemND, _ diffusion: DiffusionND<L, P>) -> Double {
+    public static func defaultTimeStep<L: LandscapeND, N: GradientNoiseND, P: Preconditioner1D>(_ problem: EscapeProblemND, _ diffusion: DiffusionND<L, N, P>) -> Double {
         let points = [problem.start, problem.saddle, problem.next]
         let curvature = points.map { $0.eigenvalues.map(abs).max()! }.max()!
         if problem.optimizer.dynamics == .underdamped {
@@ -40,8 +40,8 @@ public enum EscapeSimulationND {
     /// coordinate (Euler–Maruyama's, steps ≤ dt₀, on coordinates with jumps, which take the
     /// skew-Euler step). Spans: ``AxisStepControl/spans(covering:)`` of the start, saddle, next
     /// minimum and target point, on 16 384 cells (the spans are about twice the 1-D path's).
-    static func stepControl<L: LandscapeND, P: Preconditioner1D>(
-        _ problem: EscapeProblemND, _ diffusion: DiffusionND<L, P>, nominal dt: Double
+    static func stepControl<L: LandscapeND, N: GradientNoiseND, P: Preconditioner1D>(
+        _ problem: EscapeProblemND, _ diffusion: DiffusionND<L, N, P>, nominal dt: Double
     ) -> AxisStepControl? {
         guard !diffusion.needsEigen, !diffusion.hasConstantNoise else { return nil }
         let spans = AxisStepControl.spans(covering: [problem.start.x, problem.saddle.x, problem.next.x, problem.planePoint])
@@ -61,8 +61,8 @@ public enum EscapeSimulationND {
     /// name, or `auto` where the coordinates do not decouple (no d-dimensional step control
     /// there), biased like 1-D Euler–Maruyama at a dip or jump (docs/integrators.md §3–§4).
     /// Only the escape coordinate's D is checked, on 2 048 points of the path.
-    static func fastDiffusionWarning<L: LandscapeND, P: Preconditioner1D>(
-        _ problem: EscapeProblemND, _ diffusion: DiffusionND<L, P>, dt: Double
+    static func fastDiffusionWarning<L: LandscapeND, N: GradientNoiseND, P: Preconditioner1D>(
+        _ problem: EscapeProblemND, _ diffusion: DiffusionND<L, N, P>, dt: Double
     ) -> String? {
         guard !diffusion.hasConstantNoise, problem.path.count >= 2 else { return nil }
         let ws = diffusion.makeWorkspace()
@@ -115,22 +115,19 @@ struct PreconditionerStage: PreconditionerVisitor {
     let options: EnsembleOptions
 
     func visit<P: Preconditioner1D>(_ preconditioner: P) throws -> SimulationResult {
-        try problem.landscape.accept(EnsembleVisitorND(problem: problem, options: options, preconditioner: preconditioner))
+        try problem.withDiffusion(preconditioner: preconditioner, EnsembleVisitorND(problem: problem, options: options))
     }
 }
 
-/// Runs the ensemble with the landscape family and the preconditioner both concrete.
-struct EnsembleVisitorND<P: Preconditioner1D>: LandscapeNDVisitor {
+/// Runs the ensemble with the landscape family, the noise model and the preconditioner concrete.
+struct EnsembleVisitorND: DiffusionNDVisitor {
     let problem: EscapeProblemND
     let options: EnsembleOptions
-    let preconditioner: P
 
-    func visit<L: LandscapeND>(_ landscape: L) throws -> SimulationResult {
+    func visit<L: LandscapeND, N: GradientNoiseND, P: Preconditioner1D>(_ diffusion: DiffusionND<L, N, P>) throws -> SimulationResult {
         let region = EscapeRegionND(problem)
         let eta = problem.learningRate
-        let diffusion = DiffusionND(landscape: landscape, noise: problem.noise, preconditioner: preconditioner,
-                                    form: problem.form, learningRate: eta)
-        let plain = DiffusionND(landscape: landscape, noise: problem.noise, preconditioner: SGDPreconditioner(),
+        let plain = DiffusionND(landscape: diffusion.landscape, noise: diffusion.noise, preconditioner: SGDPreconditioner(),
                                 form: problem.form, learningRate: eta)
         switch problem.model {
         case .sde(let kind, let requested):
@@ -178,8 +175,8 @@ struct EnsembleVisitorND<P: Preconditioner1D>: LandscapeNDVisitor {
     }
 }
 
-struct IterationVisitorND<L: LandscapeND>: OptimizerIterationVisitor {
-    let diffusion: DiffusionND<L, SGDPreconditioner>
+struct IterationVisitorND<L: LandscapeND, N: GradientNoiseND>: OptimizerIterationVisitor {
+    let diffusion: DiffusionND<L, N, SGDPreconditioner>
     let region: EscapeRegionND
     let maxSteps: Int
     let options: EnsembleOptions

@@ -10,8 +10,8 @@ import NumericKit
 /// (docs/integrators.md §1, §4) on each coordinate. The crossing of a target hyperplane
 /// between grid points is the Brownian-bridge test of ``SDETrajectoryND`` with the step's
 /// own dt. Durations are Σ dtₖ/dt₀, in units of the nominal step. A step allocates nothing.
-public struct SteppedSDETrajectoryND<L: LandscapeND, P: Preconditioner1D>: TrajectorySimulator {
-    public let diffusion: DiffusionND<L, P>
+public struct SteppedSDETrajectoryND<L: LandscapeND, N: GradientNoiseND, P: Preconditioner1D>: TrajectorySimulator {
+    public let diffusion: DiffusionND<L, N, P>
     public let region: EscapeRegionND
     public let control: AxisStepControl
     public let maxSteps: Int
@@ -19,7 +19,7 @@ public struct SteppedSDETrajectoryND<L: LandscapeND, P: Preconditioner1D>: Traje
     /// coordinate has one.
     public let axisSteps: [SkewEuler?]
 
-    public init(diffusion: DiffusionND<L, P>, region: EscapeRegionND, control: AxisStepControl, maxSteps: Int,
+    public init(diffusion: DiffusionND<L, N, P>, region: EscapeRegionND, control: AxisStepControl, maxSteps: Int,
                 interfaces: [[DiffusionInterface]] = []) {
         self.diffusion = diffusion; self.region = region; self.control = control; self.maxSteps = maxSteps
         axisSteps = SkewEuler.perCoordinate(interfaces)

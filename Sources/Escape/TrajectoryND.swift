@@ -98,8 +98,8 @@ public struct EscapeRegionND: Sendable {
 /// that coordinate takes ``SkewEuler``'s exact interface step within reach of a jump and
 /// Euler–Maruyama elsewhere — the 1-D scheme of docs/integrators.md §2, per coordinate,
 /// with the coordinate's own normal and coins from the trajectory's stream.
-public struct SDETrajectoryND<L: LandscapeND, P: Preconditioner1D>: TrajectorySimulator {
-    public let diffusion: DiffusionND<L, P>
+public struct SDETrajectoryND<L: LandscapeND, N: GradientNoiseND, P: Preconditioner1D>: TrajectorySimulator {
+    public let diffusion: DiffusionND<L, N, P>
     public let region: EscapeRegionND
     public let dt: Double
     public let maxSteps: Int
@@ -108,7 +108,7 @@ public struct SDETrajectoryND<L: LandscapeND, P: Preconditioner1D>: TrajectorySi
     public let axisSteps: [SkewEuler?]
 
     /// `interfaces`: per coordinate, the jumps to cross exactly (none: Euler–Maruyama throughout).
-    public init(diffusion: DiffusionND<L, P>, region: EscapeRegionND, dt: Double, maxSteps: Int,
+    public init(diffusion: DiffusionND<L, N, P>, region: EscapeRegionND, dt: Double, maxSteps: Int,
                 interfaces: [[DiffusionInterface]] = []) {
         self.diffusion = diffusion; self.region = region; self.dt = dt; self.maxSteps = maxSteps
         axisSteps = SkewEuler.perCoordinate(interfaces)
@@ -157,14 +157,14 @@ public struct SDETrajectoryND<L: LandscapeND, P: Preconditioner1D>: TrajectorySi
 /// Heavy-ball momentum's underdamped SDE in d dimensions (``UnderdampedLangevin`` per
 /// coordinate, with the noise C^{1/2}·dW of ``DiffusionND``): symplectic Euler–Maruyama
 /// from rest at the start minimum; θ is differentiable in time, so no bridge.
-public struct UnderdampedTrajectoryND<L: LandscapeND>: TrajectorySimulator {
-    public let diffusion: DiffusionND<L, SGDPreconditioner>
+public struct UnderdampedTrajectoryND<L: LandscapeND, N: GradientNoiseND>: TrajectorySimulator {
+    public let diffusion: DiffusionND<L, N, SGDPreconditioner>
     public let beta: Double
     public let region: EscapeRegionND
     public let dt: Double
     public let maxSteps: Int
 
-    public init(diffusion: DiffusionND<L, SGDPreconditioner>, beta: Double, region: EscapeRegionND, dt: Double, maxSteps: Int) {
+    public init(diffusion: DiffusionND<L, N, SGDPreconditioner>, beta: Double, region: EscapeRegionND, dt: Double, maxSteps: Int) {
         self.diffusion = diffusion; self.beta = beta; self.region = region; self.dt = dt; self.maxSteps = maxSteps
     }
 
@@ -196,13 +196,13 @@ public struct UnderdampedTrajectoryND<L: LandscapeND>: TrajectorySimulator {
 /// A discrete optimizer in d dimensions: g = ∇L + C^{1/2}z, and the update rule applied to
 /// each coordinate with its own state (m, v) and the shared step counter — exactly the
 /// elementwise optimizers of PyTorch.
-public struct IterationTrajectoryND<L: LandscapeND, O: OptimizerIteration1D>: TrajectorySimulator {
-    public let diffusion: DiffusionND<L, SGDPreconditioner>
+public struct IterationTrajectoryND<L: LandscapeND, N: GradientNoiseND, O: OptimizerIteration1D>: TrajectorySimulator {
+    public let diffusion: DiffusionND<L, N, SGDPreconditioner>
     public let optimizer: O
     public let region: EscapeRegionND
     public let maxSteps: Int
 
-    public init(diffusion: DiffusionND<L, SGDPreconditioner>, optimizer: O, region: EscapeRegionND, maxSteps: Int) {
+    public init(diffusion: DiffusionND<L, N, SGDPreconditioner>, optimizer: O, region: EscapeRegionND, maxSteps: Int) {
         self.diffusion = diffusion; self.optimizer = optimizer; self.region = region; self.maxSteps = maxSteps
     }
 

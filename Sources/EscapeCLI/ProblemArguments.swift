@@ -42,7 +42,8 @@ struct ProblemArguments: ParsableArguments {
     @Option(name: .customLong("lr"), parsing: .unconditional, help: "Learning rate η (> 0).")
     var learningRate: Double = 0.1
 
-    @Option(help: "Gradient-noise model: isotropic (C = sigma2), hessian (C = √(L″² + δ²)/B), frozen (|L″| at the nearest critical point / B).")
+    @Option(help: ArgumentHelp("Gradient-noise model, one of the registry's (C(θ) below).",
+                               discussion: NoiseRegistry.models.map { "\($0.name): \($0.help)" }.joined(separator: "\n")))
     var noise: NoiseKind = .isotropic
 
     @Option(parsing: .unconditional, help: "Noise variance σ² for --noise isotropic (default 1).")

@@ -39,11 +39,7 @@ struct ProblemSummary: Encodable {
         self.from = from
         self.optimizer = optimizer.rawValue
         self.noise = noise.name
-        switch noise {
-        case .isotropic(let s): sigma2 = s; batch = nil; noiseFloor = nil
-        case .hessian(let b, let f): sigma2 = nil; batch = b; noiseFloor = f
-        case .frozen(let b): sigma2 = nil; batch = b; noiseFloor = nil
-        }
+        sigma2 = noise[.sigma2]; batch = noise[.batch]; noiseFloor = noise[.noiseFloor]
         self.learningRate = learningRate
         self.model = model.name
         self.maxSteps = maxSteps

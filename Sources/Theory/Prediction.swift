@@ -91,7 +91,7 @@ public enum Predictor {
     public static func predict(_ problem: EscapeProblem) throws -> Prediction {
         do {
             var prediction = try problem.withReducedSDE(PredictionVisitor(problem: problem))
-            if let rough = problem.landscape.landscape as? RoughLandscape, case .isotropic(let s2) = problem.noise {
+            if let rough = problem.landscape.landscape as? RoughLandscape, let s2 = (problem.noise.model as? IsotropicNoiseModel)?.sigma2 {
                 let smooth = try predict(try problem.with(landscape: rough.base))
                 let temperature = problem.learningRate * prediction.preconditionerAtMinimum * s2 / 2
                 let ratio = rough.field.amplitude / temperature

@@ -95,7 +95,8 @@ struct PredictionVisitorND: PreconditionerVisitor {
             rough = true
             notes.append("rough landscape: Eyring–Kramers would use the field's curvature at the smooth critical points; the reference is the 1-D reduction (the exact MFPT of the rough potential), with Zwanzig's factor in reduction1D.zwanzig")
         }
-        if !rough, case .isotropic(let s2) = problem.noise, !problem.optimizer.isScheduled(problem.settings) || problem.model == .discrete {
+        if !rough, let isotropic = problem.noise.model as? IsotropicNoiseModel, !problem.optimizer.isScheduled(problem.settings) || problem.model == .discrete {
+            let s2 = isotropic.sigma2
             let p = preconditioner.factor(variance: s2), d = problem.dimension
             var m = Array(repeating: 0.0, count: d * d), diffusion = m
             for i in 0..<d { m[i * d + i] = p; diffusion[i * d + i] = eta * p * p * s2 / 2 }
@@ -119,7 +120,7 @@ struct PredictionVisitorND: PreconditionerVisitor {
         // 3. The frozen-coefficient heuristic when neither applies.
         var heuristic: PredictionND.Heuristic?
         if reduction == nil && ek == nil {
-            heuristic = try frozenCoefficient(preconditioner, halve: halve)
+            heuristic = try problem.withDiffusion(preconditioner: preconditioner, FrozenCoefficients(owner: self, halve: halve))
         }
         if case .discrete = problem.model {
             notes.append("discrete iteration: these are the predictions of its SDE limit (η → 0)")
@@ -141,7 +142,7 @@ struct PredictionVisitorND: PreconditionerVisitor {
     /// Whether the dynamics commute with the landscape's rotation: P = I or a scalar, or the
     /// full matrix function, or isotropic noise (diag(C) = σ²).
     var rotationInvariant: Bool {
-        if case .isotropic = problem.noise { return true }
+        if problem.noise.model is IsotropicNoiseModel { return true }
         return problem.optimizer.hasConstantPreconditioner || problem.form == .full
     }
 
@@ -162,9 +163,10 @@ struct PredictionVisitorND: PreconditionerVisitor {
         return nil
     }
 
-    func frozenCoefficient<P: Preconditioner1D>(_ preconditioner: P, halve: Double) throws -> PredictionND.Heuristic {
+    func frozenCoefficient<L: LandscapeND, N: GradientNoiseND, P: Preconditioner1D>(
+        _ diffusion: DiffusionND<L, N, P>, halve: Double
+    ) throws -> PredictionND.Heuristic {
         let l = problem.landscape, d = problem.dimension, eta = problem.learningRate
-        let diffusion = DiffusionND(landscape: l, noise: problem.noise, preconditioner: preconditioner, form: problem.form, learningRate: eta)
         let ws = diffusion.makeWorkspace()
         func at(_ x: [Double]) { for i in 0..<d { ws.theta[i] = x[i] }; diffusion.prepare(ws) }
         // The minimum-energy path from the start to the saddle.
@@ -215,5 +217,15 @@ struct PredictionVisitorND: PreconditionerVisitor {
         if case .rotated = l { reason += " (rotated landscape, elementwise P: not the unrotated problem)" }
         return PredictionND.Heuristic(time: logTime < 709 ? exp(logTime) : nil, steps: logTime < 709 ? exp(logTime) / eta : nil,
                                       logTime: logTime, effectiveBarrier: phi, reason: reason)
+    }
+}
+
+/// The frozen-coefficient heuristic with the problem's diffusion concrete.
+struct FrozenCoefficients: DiffusionNDVisitor {
+    let owner: PredictionVisitorND
+    let halve: Double
+
+    func visit<L: LandscapeND, N: GradientNoiseND, P: Preconditioner1D>(_ diffusion: DiffusionND<L, N, P>) throws -> PredictionND.Heuristic {
+        try owner.frozenCoefficient(diffusion, halve: halve)
     }
 }

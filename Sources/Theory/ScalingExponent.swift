@@ -20,20 +20,11 @@ public struct ScalingExponent: Sendable, Equatable, Codable {
     /// quadrature's `effectiveBarrier`).
     public let formulaBarrier: Double?
 
-    /// nil unless the noise is `hessian` or `frozen` (C = H/B) and P is a power of C.
+    /// nil unless the noise is curvature-proportional (C = |H|/B at the critical points:
+    /// ``NoiseModel/curvatureBatch``, `hessian` and `frozen`) and P is a power of C.
     init?<L, N, P>(_ sde: ReducedSDE<L, N, P>, noise: NoiseSpec, geometry g: EscapeGeometry) {
-        guard let law = sde.preconditioner.powerLaw else { return nil }
-        let batch: Double
-        let frozen: Bool
-        switch noise {
-        case .isotropic: return nil
-        case .hessian(let b, let floor):
-            batch = b
-            frozen = floor == 0 && sde.landscape.hasPiecewiseConstantCurvature
-        case .frozen(let b):
-            batch = b
-            frozen = true
-        }
+        guard let law = sde.preconditioner.powerLaw, let batch = noise.model.curvatureBatch else { return nil }
+        let frozen = noise.model.isFrozen(on: sde.landscape)
         p = 1 + law.index
         let a = g.start, b = g.saddle
         guard frozen, let c = sde.landscape.curvatureSignChanges.first(where: { $0 > a.x && $0 < b.x }) else {

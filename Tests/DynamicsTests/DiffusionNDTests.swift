@@ -20,7 +20,7 @@ struct DiffusionNDTests {
         return c
     }
 
-    func workspace<P: Preconditioner1D>(_ diffusion: DiffusionND<LandscapeNDModel, P>) -> WorkspaceND {
+    func workspace<N: GradientNoiseND, P: Preconditioner1D>(_ diffusion: DiffusionND<LandscapeNDModel, N, P>) -> WorkspaceND {
         let ws = diffusion.makeWorkspace()
         for i in 0..<3 { ws.theta[i] = theta[i] }
         diffusion.prepare(ws)
@@ -29,7 +29,7 @@ struct DiffusionNDTests {
 
     /// The sampled gradient noise has covariance C: 40 000 draws, each entry within 4 SE.
     @Test func hessianNoiseCovariance() throws {
-        let diffusion = DiffusionND(landscape: wells, noise: .hessian(batch: 2, floor: 0.3), preconditioner: SGDPreconditioner(),
+        let diffusion = DiffusionND(landscape: wells, noise: HessianNoiseND(batch: 2, floor: 0.3), preconditioner: SGDPreconditioner(),
                                     form: .elementwise, learningRate: 0.1)
         let ws = workspace(diffusion)
         let c = try noiseMatrix(batch: 2, floor: 0.3)
@@ -53,12 +53,12 @@ struct DiffusionNDTests {
     /// P·C^{1/2}·z = z (unit covariance), both against explicit matrices.
     @Test func adamPreconditionerForms() throws {
         let c = try noiseMatrix(batch: 1, floor: 0.5)
-        let elementwise = DiffusionND(landscape: wells, noise: .hessian(batch: 1, floor: 0.5), preconditioner: AdamPreconditioner(epsilon: 0),
+        let elementwise = DiffusionND(landscape: wells, noise: HessianNoiseND(batch: 1, floor: 0.5), preconditioner: AdamPreconditioner(epsilon: 0),
                                       form: .elementwise, learningRate: 0.1)
         let we = workspace(elementwise)
         for i in 0..<3 { #expect(abs(we.factor[i] - 1 / c[i * 3 + i].squareRoot()) < 1e-12) }
 
-        let full = DiffusionND(landscape: wells, noise: .hessian(batch: 1, floor: 0.5), preconditioner: AdamPreconditioner(epsilon: 0),
+        let full = DiffusionND(landscape: wells, noise: HessianNoiseND(batch: 1, floor: 0.5), preconditioner: AdamPreconditioner(epsilon: 0),
                                form: .full, learningRate: 0.1)
         let wf = workspace(full)
         let ce = try SymmetricEigen(symmetric: c, dimension: 3)
@@ -83,7 +83,7 @@ struct DiffusionNDTests {
     /// A diagonal family needs no eigen-decomposition and gives the same C as the general path.
     @Test func diagonalFastPathAgrees() throws {
         let st = try LandscapeSpec.parseND("styblinski-tang:d=3,k=1")
-        let fast = DiffusionND(landscape: st, noise: .hessian(batch: 1, floor: 1), preconditioner: InvAdamPreconditioner(epsilon: 0),
+        let fast = DiffusionND(landscape: st, noise: HessianNoiseND(batch: 1, floor: 1), preconditioner: InvAdamPreconditioner(epsilon: 0),
                                form: .elementwise, learningRate: 0.1)
         #expect(fast.needsEigen == false)
         let ws = fast.makeWorkspace()

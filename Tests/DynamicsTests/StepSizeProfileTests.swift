@@ -48,7 +48,7 @@ struct StepSizeProfileTests {
         let (eta, dt, floor) = (0.5, 4e-4, 0.08)
         let sde = ReducedSDE(landscape: quartic, noise: HessianNoise(landscape: quartic, batch: 1, floor: floor),
                              preconditioner: InvAdamPreconditioner(epsilon: 1e-8), learningRate: eta)
-        let diffusion = DiffusionND(landscape: nd, noise: .hessian(batch: 1, floor: floor), preconditioner: InvAdamPreconditioner(epsilon: 1e-8),
+        let diffusion = DiffusionND(landscape: nd, noise: HessianNoiseND(batch: 1, floor: floor), preconditioner: InvAdamPreconditioner(epsilon: 1e-8),
                                     form: .elementwise, learningRate: eta)
         let control = AxisStepControl(diffusion, base: [-1, 0], spans: [-3...0.5, -1...1], nominal: dt,
                                       rules: [.weakOrderTwo, .weakOrderTwo])
@@ -74,7 +74,7 @@ struct StepSizeProfileTests {
         let p = InvAdamPreconditioner(epsilon: 1e-8)
         let sde = ReducedSDE(landscape: quartic, noise: HessianNoise(landscape: quartic, batch: 1, floor: floor),
                              preconditioner: p, learningRate: eta)
-        let diffusion = DiffusionND(landscape: nd, noise: .hessian(batch: 1, floor: floor), preconditioner: p,
+        let diffusion = DiffusionND(landscape: nd, noise: HessianNoiseND(batch: 1, floor: floor), preconditioner: p,
                                     form: .elementwise, learningRate: eta)
         let ws = diffusion.makeWorkspace()
         let normal = [1.0, 0]

@@ -32,11 +32,10 @@ struct EscapeCase: Sendable, CustomTestStringConvertible, CustomStringConvertibl
 
     var options: [String] {
         var o = ["--optimizer", optimizer.rawValue, "--noise", noise.rawValue, "--lr", Self.text(learningRate)]
-        switch noise {
-        case .isotropic: o += ["--sigma2", Self.text(noiseLevel)]
-        case .hessian: o += ["--batch", Self.text(noiseLevel), "--noise-floor", Self.text(floor)]
-        case .frozen: o += ["--batch", Self.text(noiseLevel)]
-        }
+        // The noise level is the model's first parameter (σ² or B); δ its floor where it takes one.
+        let parameters = noise.model.parameters
+        o += ["--\(parameters[0].rawValue)", Self.text(noiseLevel)]
+        if parameters.contains(.noiseFloor) { o += ["--noise-floor", Self.text(floor)] }
         if from == .right { o += ["--from", "right"] }
         return o
     }
@@ -60,10 +59,13 @@ struct EscapeCase: Sendable, CustomTestStringConvertible, CustomStringConvertibl
         d.optimizer = optimizer
         d.noise = noise
         d.learningRate = learningRate
-        switch noise {
-        case .isotropic: d.sigma2 = noiseLevel
-        case .hessian: d.batch = noiseLevel; d.noiseFloor = floor
-        case .frozen: d.batch = noiseLevel
+        for parameter in noise.model.parameters {
+            let value = parameter == .noiseFloor ? floor : noiseLevel
+            switch parameter {
+            case .sigma2: d.sigma2 = value
+            case .batch: d.batch = value
+            case .noiseFloor: d.noiseFloor = value
+            }
         }
         d.from = from
         return d

@@ -213,14 +213,16 @@ struct Translated<Base: Landscape1D>: Landscape1D {
     /// The exact MFPT with the problem's noise and optimizer on the translated landscape.
     func exactTime(_ problem: EscapeProblem) throws -> Double {
         let geometry = try EscapeGeometry(landscape: self, side: problem.side, target: problem.geometry.targetRule)
-        func time<N: GradientNoise1D>(_ noise: N) throws -> Double {
-            try problem.optimizer.withPreconditioner(
-                settings: problem.settings, ExactTime(landscape: self, noise: noise, learningRate: problem.learningRate, geometry: geometry))
-        }
-        switch problem.noise {
-        case .isotropic(let s2): return try time(IsotropicNoise(sigma2: s2))
-        case .hessian(let b, let floor): return try time(HessianNoise(landscape: self, batch: b, floor: floor))
-        case .frozen(let b): return try time(try FrozenNoise(landscape: self, batch: b))
-        }
+        return try problem.noise.withNoise1D(on: self, NoiseTime(landscape: self, problem: problem, geometry: geometry))
+    }
+}
+
+/// The exact time with the problem's optimizer, handed the concrete noise by its model.
+struct NoiseTime<L: Landscape1D>: GradientNoise1DVisitor {
+    let landscape: L, problem: EscapeProblem, geometry: EscapeGeometry
+    func visit<N: GradientNoise1D>(_ noise: N) throws -> Double {
+        try problem.optimizer.withPreconditioner(
+            settings: problem.settings,
+            ExactTime(landscape: landscape, noise: noise, learningRate: problem.learningRate, geometry: geometry))
     }
 }
