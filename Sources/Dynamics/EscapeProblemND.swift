@@ -89,14 +89,9 @@ public struct EscapeProblemND: Sendable {
             throw InvalidParameter("noise-floor", given: "0 on \(landscape.spec)",
                                    allowed: "> 0: the Hessian has vanishing eigenvalues on the way, where C = √(H² + δ²)/B would be singular")
         }
-        if case .sde(.milstein, _) = model {
-            throw InvalidParameter("integrator", given: "milstein in d dimensions", allowed: "euler-maruyama or auto (Milstein needs Lévy areas for non-commutative noise)")
-        }
-        if case .sde(.skewEuler, _) = model {
-            throw InvalidParameter("integrator", given: "skew-euler in d dimensions", allowed: "euler-maruyama or auto (auto takes the interface step per coordinate where the coordinates decouple: separable pq)")
-        }
-        if case .sde(.platen, _) = model {
-            throw InvalidParameter("integrator", given: "platen in d dimensions", allowed: "euler-maruyama or auto (auto takes the weak order-2 step per coordinate where the coordinates decouple and D changes fast)")
+        if case .sde(let kind, _) = model, let scheme = kind.scheme, let reason = scheme.multiDimensionalRefusal {
+            let available = ["auto"] + IntegratorRegistry.schemes.filter { $0.multiDimensionalRefusal == nil }.map { $0.name }
+            throw InvalidParameter("integrator", given: "\(kind) in d dimensions", allowed: available.joined(separator: " or ") + " (\(reason))")
         }
         try model.validate()
         try Validate.stepCap(maxSteps)

@@ -1,3 +1,5 @@
+import Landscapes
+
 /// Milstein: X ← X + μ·dt + g·ΔW + ½·g·g′·(ΔW² − dt).
 ///
 /// Strong order 1, weak order 1, Itô. Kloeden & Platen (1992), §10.3. Coincides with
@@ -14,5 +16,12 @@ public struct Milstein: SDEIntegrator {
     public static var strongOrder: Double { 1 }
     public static var weakOrder: Double { 1 }
     public static var interpretation: String { "Itô" }
-    public static var name: String { IntegratorKind.milstein.rawValue }
+    public static var name: String { "milstein" }
+    public static var help: String { "Euler–Maruyama + g·g′·(ΔW² − dt)/2: strong order 1, weak 1" }
+    public init<L: Landscape1D, N: GradientNoise1D, P: Preconditioner1D>(for sde: ReducedSDE<L, N, P>) {}
+    public static var multiDimensionalRefusal: String? { "Milstein needs Lévy areas for non-commutative noise" }
+}
+
+extension IntegratorKind {
+    public static let milstein = IntegratorKind(name: Milstein.name)
 }

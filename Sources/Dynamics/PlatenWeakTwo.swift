@@ -1,3 +1,4 @@
+import Landscapes
 import NumericKit
 
 /// Platen's explicit weak order-2 scheme (derivative-free), for a scalar Itô SDE
@@ -35,5 +36,12 @@ public struct PlatenWeakTwo: SDEIntegrator {
     public static var strongOrder: Double { 0.5 }
     public static var weakOrder: Double { 2 }
     public static var interpretation: String { "Itô" }
-    public static var name: String { IntegratorKind.platen.rawValue }
+    public static var name: String { "platen" }
+    public static var help: String { "Platen's explicit weak order-2 scheme (Kloeden & Platen eq. 15.1.1): weak order 2, strong 1/2" }
+    public init<L: Landscape1D, N: GradientNoise1D, P: Preconditioner1D>(for sde: ReducedSDE<L, N, P>) {}
+    public static var multiDimensionalRefusal: String? { "auto takes the weak order-2 step per coordinate where the coordinates decouple and D changes fast" }
+}
+
+extension IntegratorKind {
+    public static let platen = IntegratorKind(name: PlatenWeakTwo.name)
 }

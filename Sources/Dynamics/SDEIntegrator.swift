@@ -1,3 +1,4 @@
+import Landscapes
 import NumericKit
 
 /// A one-step scheme for a scalar Itô SDE, advancing X by dt with Brownian increment
@@ -19,26 +20,28 @@ public protocol SDEIntegrator: Sendable {
     static var weakOrder: Double { get }
     /// The stochastic calculus the scheme converges to.
     static var interpretation: String { get }
-    /// The command-line name.
+    /// The command-line name (`--integrator NAME`).
     static var name: String { get }
+    /// One line for `--help`: the step and its orders.
+    static var help: String { get }
+    /// The scheme for one reduced SDE (``SkewEuler`` reads the jumps of its diffusion coefficient).
+    init<L: Landscape1D, N: GradientNoise1D, P: Preconditioner1D>(for sde: ReducedSDE<L, N, P>)
+    /// Whether the scheme draws from the trajectory's own stream (``advance(_:sde:dt:sqrtDt:normal:random:)``)
+    /// beyond the one normal per step: then it runs on the stepped path, not in SIMD lanes.
+    static var usesTrajectoryStream: Bool { get }
+    /// Whether it crosses jumps of the diffusion coefficient exactly in law (docs/integrators.md §2).
+    static var crossesJumpsExactly: Bool { get }
+    /// Why the scheme has no d-dimensional form; nil if it has one (it runs on ``DiffusionND``).
+    static var multiDimensionalRefusal: String? { get }
 }
 
 extension SDEIntegrator {
+    public static var usesTrajectoryStream: Bool { false }
+    public static var crossesJumpsExactly: Bool { false }
+
     @inlinable @inline(__always)
     public func advance<S: ScalarSDE, R: RandomSource>(_ x: Double, sde: S, dt: Double, sqrtDt: Double,
                                                        normal z: Double, random: R) -> Double {
         advance(x, sde: sde, dt: dt, sqrtDt: sqrtDt, normal: z)
     }
-}
-
-/// The integrators selectable with `--integrator`.
-public enum IntegratorKind: String, CaseIterable, Sendable, Codable {
-    /// `skew-euler` where the diffusion coefficient jumps on the escape path; where D changes
-    /// fast but smoothly, `platen` on the steps of ``StepSizeProfile`` (refined there, up to
-    /// 4·dt where D is smooth); else `euler-maruyama` (docs/integrators.md §1).
-    case automatic = "auto"
-    case eulerMaruyama = "euler-maruyama"
-    case milstein
-    case skewEuler = "skew-euler"
-    case platen
 }

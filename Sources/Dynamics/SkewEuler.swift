@@ -1,3 +1,4 @@
+import Landscapes
 import Foundation
 import NumericKit
 
@@ -128,5 +129,17 @@ public struct SkewEuler: SDEIntegrator {
     public static var strongOrder: Double { 0.5 }
     public static var weakOrder: Double { 1 }
     public static var interpretation: String { "Itô" }
-    public static var name: String { IntegratorKind.skewEuler.rawValue }
+    public static var name: String { "skew-euler" }
+    public static var help: String { "Euler–Maruyama with the skew Brownian motion's crossing law at jumps of D: exact in law across them" }
+    /// The scheme for the jumps of `sde`'s diffusion coefficient.
+    public init<L: Landscape1D, N: GradientNoise1D, P: Preconditioner1D>(for sde: ReducedSDE<L, N, P>) {
+        self.init(interfaces: sde.diffusionInterfaces)
+    }
+    public static var usesTrajectoryStream: Bool { true }
+    public static var crossesJumpsExactly: Bool { true }
+    public static var multiDimensionalRefusal: String? { "auto takes the interface step per coordinate where the coordinates decouple: separable pq" }
+}
+
+extension IntegratorKind {
+    public static let skewEuler = IntegratorKind(name: SkewEuler.name)
 }

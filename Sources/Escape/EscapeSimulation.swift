@@ -116,32 +116,28 @@ struct EnsembleVisitor: ReducedSDEVisitor {
                                                    maxSteps: problem.maxSteps, radius: problem.divergenceRadius)
             return result(EnsembleRunner.run(trajectory, options), dt: dt, integrator: "symplectic-euler")
         }
-        let named = namedIntegratorWarnings(sde, kind: kind, dt: dt)
-        switch kind {
-        case .eulerMaruyama: return result(runSDE(sde, EulerMaruyama(), dt: dt), dt: dt, integrator: kind.rawValue, warnings: named)
-        case .milstein: return result(runSDE(sde, Milstein(), dt: dt), dt: dt, integrator: kind.rawValue, warnings: named)
-        case .platen: return result(runSDE(sde, PlatenWeakTwo(), dt: dt), dt: dt, integrator: kind.rawValue, warnings: named)
-        case .skewEuler:
-            let stepped = runStepped(sde, SkewEuler(interfaces: sde.diffusionInterfaces), StepSizeProfile(uniform: dt))
-            return result(stepped, dt: dt, integrator: kind.rawValue, warnings: named)
-        case .automatic:
-            // One choice per run (docs/integrators.md §1): skew-euler across jumps of g;
-            // where D changes fast but smoothly (Euler–Maruyama's profile would refine),
-            // Platen's weak order-2 step on its own profile (§4); else Euler–Maruyama.
-            let interfaces = sde.diffusionInterfaces
-            let span = g.pathSpan
-            let profile = StepSizeProfile(sde, from: span.from, to: span.to, nominal: dt)
-            if !interfaces.isEmpty {
-                return result(runStepped(sde, SkewEuler(interfaces: interfaces), profile), dt: dt,
-                              integrator: SkewEuler.name, profile: profile)
-            }
-            if profile.isUniform {
-                return result(runSDE(sde, EulerMaruyama(), dt: dt), dt: dt, integrator: EulerMaruyama.name, profile: profile)
-            }
-            let platenProfile = StepSizeProfile(sde, from: span.from, to: span.to, nominal: dt, rule: .weakOrderTwo)
-            return result(runStepped(sde, PlatenWeakTwo(), platenProfile), dt: dt, integrator: PlatenWeakTwo.name,
-                          profile: platenProfile)
+        if kind != .automatic {
+            // A named scheme on the uniform grid (on the stepped path if it draws from its own stream).
+            let named = namedIntegratorWarnings(sde, kind: kind, dt: dt)
+            return result(try kind.withScheme(for: sde, NamedSchemeRun(simulation: self, sde: sde, dt: dt)), dt: dt,
+                          integrator: kind.rawValue, warnings: named)
         }
+        // One choice per run (docs/integrators.md §1): skew-euler across jumps of g;
+        // where D changes fast but smoothly (Euler–Maruyama's profile would refine),
+        // Platen's weak order-2 step on its own profile (§4); else Euler–Maruyama.
+        let interfaces = sde.diffusionInterfaces
+        let span = g.pathSpan
+        let profile = StepSizeProfile(sde, from: span.from, to: span.to, nominal: dt)
+        if !interfaces.isEmpty {
+            return result(runStepped(sde, SkewEuler(interfaces: interfaces), profile), dt: dt,
+                          integrator: SkewEuler.name, profile: profile)
+        }
+        if profile.isUniform {
+            return result(runSDE(sde, EulerMaruyama(), dt: dt), dt: dt, integrator: EulerMaruyama.name, profile: profile)
+        }
+        let platenProfile = StepSizeProfile(sde, from: span.from, to: span.to, nominal: dt, rule: .weakOrderTwo)
+        return result(runStepped(sde, PlatenWeakTwo(), platenProfile), dt: dt, integrator: PlatenWeakTwo.name,
+                      profile: platenProfile)
     }
 
     /// A named integrator on the uniform grid where the measured bias is large (docs/integrators.md
@@ -154,7 +150,7 @@ struct EnsembleVisitor: ReducedSDEVisitor {
         var warnings: [String] = []
         let g = problem.geometry
         let onPath = sde.diffusionInterfaces.filter { (g.start.x...g.target).contains($0.position) }
-        if kind != .skewEuler, let jump = onPath.map({ max($0.left / $0.right, $0.right / $0.left) }).max(), jump * jump >= 1.5 {
+        if !(kind.scheme?.crossesJumpsExactly ?? true), let jump = onPath.map({ max($0.left / $0.right, $0.right / $0.left) }).max(), jump * jump >= 1.5 {
             warnings.append("D jumps ×\(String(format: "%.3g", jump * jump)) at a breakpoint on the path: \(kind.rawValue) is biased low there by O(√dt) (\(DiffusionInterface.measuredEulerBias)); the default integrator (auto) crosses it exactly")
         }
         let profile = StepSizeProfile(sde, from: g.pathSpan.from, to: g.pathSpan.to, nominal: dt)
@@ -196,6 +192,18 @@ struct EnsembleVisitor: ReducedSDEVisitor {
 }
 
 /// Runs the problem's discrete iteration on the oriented landscape and noise.
+/// Runs a named scheme, handed over as a concrete type, on the uniform grid.
+struct NamedSchemeRun<L: Landscape1D, N: GradientNoise1D, P: Preconditioner1D>: SchemeVisitor {
+    let simulation: EnsembleVisitor
+    let sde: ReducedSDE<L, N, P>
+    let dt: Double
+
+    func visit<I: SDEIntegrator>(_ integrator: I) throws -> [TrajectoryOutcome] {
+        I.usesTrajectoryStream ? simulation.runStepped(sde, integrator, StepSizeProfile(uniform: dt))
+                               : simulation.runSDE(sde, integrator, dt: dt)
+    }
+}
+
 struct IterationVisitor<L: Landscape1D, N: GradientNoise1D>: OptimizerIterationVisitor {
     let problem: EscapeProblem
     let options: EnsembleOptions

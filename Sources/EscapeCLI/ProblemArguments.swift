@@ -58,7 +58,9 @@ struct ProblemArguments: ParsableArguments {
     @Option(help: "Dynamics: sde (the reduced SDE) or discrete (the optimizer's own iteration).")
     var model: ModelKind = .sde
 
-    @Option(help: "SDE integrator: auto (default: skew-euler across jumps of D; platen, weak order 2, on steps refined where D dips and up to 4·dt elsewhere; else euler-maruyama), euler-maruyama, milstein, skew-euler or platen (named schemes run on the uniform grid --dt).")
+    @Option(help: ArgumentHelp(
+        "SDE integrator: auto (default: skew-euler across jumps of D; platen, weak order 2, on steps refined where D dips and up to 4·dt elsewhere; else euler-maruyama) or a registered scheme, below (named schemes run on the uniform grid --dt).",
+        discussion: IntegratorRegistry.schemes.map { "\($0.name): \($0.help)" }.joined(separator: "\n")))
     var integrator: IntegratorKind?
 
     @Option(parsing: .unconditional, help: "SDE time step (default: 0.01 over the fastest relaxation rate P·|L″| at the critical points).")

@@ -172,10 +172,9 @@ struct PredictionVisitor: ReducedSDEVisitor {
         }
         if case .sde(let integrator, _) = problem.model, validity.maxDiffusivityJump > 1.5 {
             let jump = "D jumps ×\(String(format: "%.3g", validity.maxDiffusivityJump)) at a breakpoint on the path"
-            switch integrator {
-            case .automatic, .skewEuler:
+            if integrator.scheme?.crossesJumpsExactly ?? true {  // auto takes the skew-euler step there
                 notes.append("\(jump): the skew-euler step crosses it exactly in law (docs/integrators.md §2)")
-            case .eulerMaruyama, .milstein, .platen:
+            } else {
                 notes.append("\(jump): \(integrator.rawValue) is biased there by O(√dt) (\(DiffusionInterface.measuredEulerBias)); the default integrator (auto → skew-euler) is not")
             }
         }

@@ -50,20 +50,6 @@ struct WeakOrderTests {
         for (k, expected) in [1.0, 0, 1, 0, 3, 0, 15].enumerated() { #expect(abs(moments[k] - expected) < 1e-10) }
     }
 
-    /// Local error O(h^{p+1}): the fitted exponent within 0.15 of weakOrder + 1 (the next term
-    /// of the expansion shifts it by O(h) ≈ 2%).
-    @Test func eulerMaruyamaHasWeakOrderOne() throws {
-        #expect(abs(try Self.localOrder(EulerMaruyama()) - (EulerMaruyama.weakOrder + 1)) < 0.15)
-    }
-
-    @Test func milsteinHasWeakOrderOne() throws {
-        #expect(abs(try Self.localOrder(Milstein()) - (Milstein.weakOrder + 1)) < 0.15)
-    }
-
-    @Test func platenHasWeakOrderTwo() throws {
-        #expect(abs(try Self.localOrder(PlatenWeakTwo()) - (PlatenWeakTwo.weakOrder + 1)) < 0.15)
-    }
-
     /// Away from its interfaces the skew-Euler step is Euler–Maruyama's (docs/integrators.md §2):
     /// weak order 1 (its one interface here is far beyond every node's reach).
     @Test func skewEulerAwayFromInterfacesHasWeakOrderOne() throws {
@@ -71,11 +57,29 @@ struct WeakOrderTests {
         #expect(abs(try Self.localOrder(far) - (SkewEuler.weakOrder + 1)) < 0.15)
     }
 
-    /// Every scheme converges to the calculus that the SDEs and the predictions are written in.
-    @Test func everySchemeConvergesToTheSDEsCalculus() {
-        let calculus = ReducedSDE<QuarticLandscape, IsotropicNoise, SGDPreconditioner>.interpretation
-        for scheme in [EulerMaruyama.interpretation, Milstein.interpretation, PlatenWeakTwo.interpretation, SkewEuler.interpretation] {
-            #expect(scheme == calculus)
+    /// Local error O(h^{p+1}): the fitted exponent within 0.15 of weakOrder + 1 (the next term
+    /// of the expansion shifts it by O(h) ≈ 2%). Every registered scheme — including ones added
+    /// later — built as a run builds it (for a
+    /// reduced SDE without jumps), has the weak order it declares and converges to the calculus
+    /// that the SDEs and the predictions are written in.
+    @Test func everyRegisteredSchemeHasItsDeclaredWeakOrderAndTheSDEsCalculus() throws {
+        let sde = ReducedSDE(landscape: try QuarticLandscape(barrier: 1), noise: IsotropicNoise(sigma2: 1),
+                             preconditioner: SGDPreconditioner(), learningRate: 0.1)
+        struct Check: IntegratorVisitor {
+            let sde: ReducedSDE<QuarticLandscape, IsotropicNoise, SGDPreconditioner>
+            var orders: [String: (measured: Double, declared: Double)] = [:]
+            var calculi: [String: String] = [:]
+            mutating func visit<I: SDEIntegrator>(_ integrator: I.Type) {
+                orders[I.name] = ((try? WeakOrderTests.localOrder(I(for: sde))) ?? .nan, I.weakOrder)
+                calculi[I.name] = I.interpretation
+            }
+        }
+        var check = Check(sde: sde)
+        IntegratorRegistry.forEach(&check)
+        #expect(check.orders.count == IntegratorRegistry.schemes.count && check.orders.count >= 4)
+        for (name, order) in check.orders {
+            #expect(abs(order.measured - (order.declared + 1)) < 0.15, "\(name): local order \(order.measured), declared weak order \(order.declared)")
+            #expect(check.calculi[name] == ReducedSDE<QuarticLandscape, IsotropicNoise, SGDPreconditioner>.interpretation)
         }
     }
 
