@@ -91,7 +91,7 @@ public struct EscapeProblemND: Sendable {
         }
         if case .sde(let kind, _) = model, let scheme = kind.scheme, let reason = scheme.multiDimensionalRefusal {
             let available = ["auto"] + IntegratorRegistry.schemes.filter { $0.multiDimensionalRefusal == nil }.map { $0.name }
-            throw InvalidParameter("integrator", given: "\(kind) in d dimensions", allowed: available.joined(separator: " or ") + " (\(reason))")
+            throw InvalidParameter("integrator", given: "\(kind) in d dimensions", allowed: Validate.alternatives(available) + " (\(reason))")
         }
         try model.validate()
         try Validate.stepCap(maxSteps)

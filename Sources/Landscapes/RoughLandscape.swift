@@ -193,7 +193,7 @@ extension RoughLandscape {
         let inner = String(body[ofRange.upperBound...])
         let base = try LandscapeSpec.parse(inner)
         guard base.isSmooth else {
-            throw InvalidParameter("of", given: "'\(inner)'", allowed: "a smooth 1-D spec (\(LandscapeRegistry.families.filter { $0.isSmooth }.map { $0.family }.joined(separator: " or ")))")
+            throw InvalidParameter("of", given: "'\(inner)'", allowed: "a smooth 1-D spec (\(Validate.alternatives(LandscapeRegistry.families.filter { $0.isSmooth }.map { $0.family })))")
         }
         let seed = values["seed"]!
         guard seed >= 0, seed == seed.rounded(), seed < 9e15 else {

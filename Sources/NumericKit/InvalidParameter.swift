@@ -67,6 +67,11 @@ public enum Validate {
         }
     }
 
+    /// Names as a message lists alternatives: "a", "a or b", "a, b or c".
+    public static func alternatives(_ names: [String]) -> String {
+        names.count < 2 ? names.joined() : names.dropLast().joined(separator: ", ") + " or " + names.last!
+    }
+
     /// Shortest round-trip text of a Double, as the user would have typed it.
     public static func format(_ value: Double) -> String {
         if value.isNaN { return "nan" }

@@ -105,8 +105,7 @@ public enum NoiseRegistry {
 
     /// The names of the models for which `predicate` holds, as "a, b or c" (for messages).
     public static func names(where predicate: (any NoiseModel.Type) -> Bool = { _ in true }) -> String {
-        let names = models.filter(predicate).map { $0.name }
-        return names.count < 2 ? names.joined() : names.dropLast().joined(separator: ", ") + " or " + names.last!
+        Validate.alternatives(models.filter(predicate).map { $0.name })
     }
 }
 

@@ -102,8 +102,7 @@ public enum OptimizerRegistry {
 
     /// The names of the models for which `predicate` holds, as "a, b or c" (for messages).
     public static func names(where predicate: (any OptimizerModel.Type) -> Bool) -> String {
-        let names = models.filter(predicate).map { $0.name }
-        return names.count < 2 ? names.joined() : names.dropLast().joined(separator: ", ") + " or " + names.last!
+        Validate.alternatives(models.filter(predicate).map { $0.name })
     }
 
     /// The model named `name`, if any.
