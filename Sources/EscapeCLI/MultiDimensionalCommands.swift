@@ -32,34 +32,19 @@ enum MultiDimensionalCommands {
         for note in prediction.notes { print("note: \(note)") }
     }
 
-    static func simulate(_ problem: EscapeProblemND, options: EnsembleOptions, survival: String?, json: Bool) throws {
-        let survivalURL = try survival.map(SimulateCommand.survivalURL)
-        let prediction = try PredictorND.predict(problem)
-        let result = try EscapeSimulationND.run(problem, options)
-        let e = result.estimate
-        let curve = SurvivalCurve(outcomes: result.outcomes, timePerStep: result.timePerStep, learningRate: problem.learningRate)
-        if let survivalURL {
-            try TableWriter.write(SurvivalTable.csv(SurvivalTable.rows(from: "minimum \(problem.startIndex)", curve: curve,
-                                                                       referenceTime: prediction.referenceTime,
-                                                                       reference: prediction.reference)), to: survivalURL)
-        }
-        let comparison = Comparison(estimate: e, prediction: prediction)
-        let report = SimulationReport(problem: ProblemSummary(problem), result: result, curve: curve, prediction: prediction,
-                                      comparison: comparison)
-        if json { return try JSONOutput.print(report) }
+    /// The text report of a d-dimensional ``ComparedEscape`` (`escape simulate`).
+    static func printReport(_ run: ComparedEscape, _ report: SimulationReport) {
+        guard case .multiDimensional(let prediction) = run.prediction, case .multiDimensional(let problem) = run.predicted.problem else { return }
         print(report.problem.oneLine + "  d=\(problem.dimension)")
-        let stepText = result.dt.map { "sde, \(result.integrator ?? ""), dt=\(Text.number($0, 4))" } ?? "discrete iteration"
-        print("\(stepText)  seed \(options.seed)  \(options.generator.rawValue)")
+        print(report.stepLine)
         printGeometry(prediction)
         print("")
         var table = rows(prediction)
-        let measured = e.meanTime.map { "\(Text.number($0, 6)) ± \(Text.number(e.standardError, 3))" } ?? "—"
-        table.insert(["measured", measured, Text.number(e.meanSteps, 6), e.ci95.map { "95% CI [\(Text.number($0[0], 5)), \(Text.number($0[1], 5))]" } ?? ""], at: 1)
+        table.insert(report.measuredRow, at: 1)
         print(Text.table(table))
         print("")
-        print("measured/reference \(Text.number(comparison.measuredOverReference, 4))  z = \(Text.number(comparison.zScore, 3)) (vs \(prediction.reference))")
-        print("trajectories \(e.trajectories): escaped \(e.escaped), censored \(e.censored), diverged \(e.diverged) (fraction \(Text.number(e.divergedFraction, 3))); \(e.integratorSteps) integrator steps")
-        if let survival { print("survival curve written to \(survival)") }
+        print("measured/reference \(Text.number(report.comparison.measuredOverReference, 4))  z = \(Text.number(report.comparison.zScore, 3)) (vs \(prediction.reference))")
+        print(report.trajectoriesLine)
         for warning in report.warnings { print("warning: \(warning)") }
         for note in prediction.notes { print("note: \(note)") }
     }

@@ -19,6 +19,13 @@ struct ProblemSummary: Encodable {
     let dimension: Int?
     let preconditioner: String?
 
+    init(_ problem: ProblemDescription.Built) {
+        switch problem {
+        case .oneDimensional(let p): self.init(p)
+        case .multiDimensional(let p): self.init(p)
+        }
+    }
+
     init(_ problem: EscapeProblem) {
         self.init(landscape: problem.landscape.landscape.spec, from: problem.side.rawValue, optimizer: problem.optimizer,
                   noise: problem.noise, learningRate: problem.learningRate, model: problem.model, maxSteps: problem.maxSteps,

@@ -25,20 +25,8 @@ struct SimulateCommand: ParsableCommand {
     @Flag(help: "Run even when the cost estimate says the run would take hours or censor nearly every trajectory.")
     var force = false
 
-    /// The JSON object of one well.
-    typealias Report = SimulationReport<Prediction>
-
-    /// The measured and predicted ln(τ_flat/τ_sharp).
-    struct MeasuredSelectivity: Encodable {
-        let flatSide: String
-        let logFlatOverSharp: Double?
-        /// Delta method: √((SE_f/τ_f)² + (SE_s/τ_s)²).
-        let standardError: Double?
-        let predictedLogFlatOverSharp: Double
-    }
-
     struct BothWellsReport: Encodable {
-        let wells: [Report]
+        let wells: [SimulationReport]
         let selectivity: MeasuredSelectivity
         let survivalFile: String?
     }
@@ -46,41 +34,31 @@ struct SimulateCommand: ParsableCommand {
     func run() throws {
         let options = try EnsembleOptions(trajectories: ensemble.trajectories, seed: ensemble.seed,
                                           threads: ensemble.threads, generator: ensemble.rng)
-        let base: EscapeProblem
-        switch try problem.anyProblem() {
-        case .oneDimensional(let p): base = p
-        case .multiDimensional(let nd):
-            try MultiDimensionalCommands.refuseBothWells(bothWells, nd)
-            return try MultiDimensionalCommands.simulate(nd, options: options, survival: survival, json: output.json)
+        let built = try problem.anyProblem()
+        let problems: [ProblemDescription.Built]
+        switch built {
+        case .oneDimensional(let p) where bothWells:
+            problems = try [StartSide.left, .right].map { side in .oneDimensional(try p.with(side: side)) }
+        case .oneDimensional: problems = [built]
+        case .multiDimensional(let p):
+            try MultiDimensionalCommands.refuseBothWells(bothWells, p)
+            problems = [built]
         }
         let survivalURL = try survival.map(Self.survivalURL)
-        let sides: [StartSide] = bothWells ? [.left, .right] : [base.side]
-        var reports: [Report] = []
-        var survivalRows: [[String]] = []
-        let problems = try sides.map { side in try base.with(side: side) }
-        let predictions = try problems.map { try Predictor.predict($0) }
-        for (p, prediction) in zip(problems, predictions) {
-            try CostEstimate(problem: p, prediction: prediction, trajectories: options.trajectories).check(force: force)
-        }
-        for (escapeProblem, prediction) in zip(problems, predictions) {
-            let side = escapeProblem.side
-            let result = try EscapeSimulation.run(escapeProblem, options)
-            let curve = SurvivalCurve(outcomes: result.outcomes, timePerStep: result.timePerStep,
-                                      learningRate: escapeProblem.learningRate)
-            if survivalURL != nil { survivalRows += SurvivalTable.rows(from: side.rawValue, curve: curve, prediction: prediction) }
-            reports.append(Report(problem: ProblemSummary(escapeProblem), result: result, curve: curve, prediction: prediction,
-                                  comparison: Comparison(estimate: result.estimate, prediction: prediction)))
-        }
-        if let survivalURL { try TableWriter.write(SurvivalTable.csv(survivalRows), to: survivalURL) }
-        if !bothWells {
+        // Every well predicted and its cost checked before any runs.
+        let predicted = try problems.map(PredictedEscape.init)
+        for p in predicted { try p.checkCost(trajectories: options.trajectories, force: force) }
+        let runs = try predicted.map { try $0.simulate(options) }
+        if let survivalURL { try TableWriter.write(SurvivalTable.csv(runs.flatMap(\.survivalRows)), to: survivalURL) }
+        let reports = runs.map(SimulationReport.init)
+        guard bothWells, let selectivity = MeasuredSelectivity(runs) else {
             if output.json { return try JSONOutput.print(reports[0]) }
-            printReport(reports[0])
+            printReport(runs[0], reports[0])
             if let survival { print("survival curve written to \(survival)") }
             return
         }
-        let selectivity = Self.selectivity(reports)
         if output.json { return try JSONOutput.print(BothWellsReport(wells: reports, selectivity: selectivity, survivalFile: survival)) }
-        for report in reports { printReport(report); print("") }
+        for (run, report) in zip(runs, reports) { printReport(run, report); print("") }
         let measured = selectivity.logFlatOverSharp.map { "\(Text.number($0, 4)) ± \(Text.number(selectivity.standardError, 3))" } ?? "—"
         print("flat minimum: \(selectivity.flatSide); ln(τ_flat/τ_sharp) measured \(measured), predicted \(Text.number(selectivity.predictedLogFlatOverSharp, 4))")
         if let survival { print("survival curves written to \(survival)") }
@@ -95,33 +73,17 @@ struct SimulateCommand: ParsableCommand {
         return url
     }
 
-    static func selectivity(_ reports: [Report]) -> MeasuredSelectivity {
-        let (left, right) = (reports[0], reports[1])
-        let flatIsLeft = left.prediction.minimum.curvature <= right.prediction.minimum.curvature
-        let (flat, sharp) = flatIsLeft ? (left, right) : (right, left)
-        var ratio: Double?, se: Double?
-        if let mf = flat.meanTime, let ms = sharp.meanTime {
-            ratio = log(mf / ms)
-            if let sf = flat.standardError, let ss = sharp.standardError {
-                se = ((sf / mf) * (sf / mf) + (ss / ms) * (ss / ms)).squareRoot()
-            }
+    private func printReport(_ run: ComparedEscape, _ report: SimulationReport) {
+        guard case .oneDimensional(let prediction) = run.prediction else {
+            return MultiDimensionalCommands.printReport(run, report)
         }
-        return MeasuredSelectivity(flatSide: flatIsLeft ? "left" : "right", logFlatOverSharp: ratio, standardError: se,
-                                   predictedLogFlatOverSharp: flat.prediction.logReferenceTime - sharp.prediction.logReferenceTime)
-    }
-
-    private func printReport(_ report: Report) {
-        let prediction = report.prediction
         print(report.problem.oneLine)
-        let stepText = report.dt.map { "sde, \(report.integrator ?? ""), dt=\(Text.number($0, 4))" } ?? "discrete iteration"
-        print("\(stepText)  seed \(report.seed)  \(report.rng)")
+        print(report.stepLine)
         print(PredictionText.geometry(prediction))
         print("")
         let eta = report.problem.learningRate
         var rows = PredictionText.rows(prediction)
-        let ci = report.ci95.map { "95% CI [\(Text.number($0[0], 5)), \(Text.number($0[1], 5))]" } ?? ""
-        let measured = report.meanTime.map { "\(Text.number($0, 6)) ± \(Text.number(report.standardError, 3))" } ?? "—"
-        rows.insert(["measured", measured, Text.number(report.meanSteps, 6), ci], at: 1)
+        rows.insert(report.measuredRow, at: 1)
         if let c = report.censoredEstimate {
             rows.insert(["measured (censoring-aware)", Text.number(c.meanTime, 6), Text.number(c.meanTime.map { $0 / eta }, 6),
                          "95% CI [\(Text.number(c.ci95[0], 5)), \(Text.number(c.ci95[1], 5))]"], at: 2)
@@ -133,7 +95,7 @@ struct SimulateCommand: ParsableCommand {
         if c.reference != "exactTime" { line += "  measured/reference \(Text.number(c.measuredOverReference, 4))" }
         line += "  z = \(Text.number(c.zScore, 3)) (vs \(c.reference))  measured/Kramers \(Text.number(c.measuredOverKramers, 4))"
         print(line)
-        print("trajectories \(report.trajectories): escaped \(report.escaped), censored \(report.censored), diverged \(report.diverged) (fraction \(Text.number(report.divergedFraction, 3))); \(report.integratorSteps) integrator steps")
+        print(report.trajectoriesLine)
         if let ks = report.exponentiality {
             print("exponential escape times? KS D = \(Text.number(ks.statistic, 3)), Stephens D* = \(Text.number(ks.modifiedStatistic, 3)) (5% critical \(ks.critical5)): \(ks.consistentWithExponential ? "consistent" : "NOT exponential")")
         }

@@ -28,15 +28,10 @@ public struct Comparison: Sendable, Equatable, Codable {
         }
     }
 
-    public init(estimate: EscapeEstimate, prediction: Prediction) {
+    /// Against a 1-D or d-dimensional prediction; in d dimensions "exact" is the 1-D
+    /// reduction's exact MFPT and "Kramers" Eyring–Kramers, where they apply.
+    public init(estimate: EscapeEstimate, prediction: EscapePrediction) {
         self.init(estimate: estimate, exactTime: prediction.exactTime, kramersTime: prediction.kramersTime,
-                  referenceTime: prediction.referenceTime, reference: prediction.reference)
-    }
-
-    /// In d dimensions "exact" is the 1-D reduction's exact MFPT and "Kramers" Eyring–Kramers,
-    /// where they apply.
-    public init(estimate: EscapeEstimate, prediction: PredictionND) {
-        self.init(estimate: estimate, exactTime: prediction.reduction1D?.exactTime, kramersTime: prediction.eyringKramers?.time,
                   referenceTime: prediction.referenceTime, reference: prediction.reference)
     }
 

@@ -160,9 +160,8 @@ public enum SweepFits {
                                       detail: "needs one measured row from each well (axis `from`)", levels: nil)
             }
             let (flat, sharp) = wells[0].curvatureAtMinimum <= wells[1].curvatureAtMinimum ? (wells[0], wells[1]) : (wells[1], wells[0])
-            let m = log(flat.meanTime! / sharp.meanTime!)
-            let se = ((flat.standardError! / flat.meanTime!) * (flat.standardError! / flat.meanTime!)
-                + (sharp.standardError! / sharp.meanTime!) * (sharp.standardError! / sharp.meanTime!)).squareRoot()
+            let ratio = MeasuredSelectivity.logRatio(flat: (flat.meanTime, flat.standardError), sharp: (sharp.meanTime, sharp.standardError))!
+            let (m, se) = (ratio.value, ratio.standardError!)
             let predicted = log(flat.referenceTime! / sharp.referenceTime!)
             let consistent = abs(m - predicted) <= 4 * se + 2 * flat.allowance
             return SweepFitResult(

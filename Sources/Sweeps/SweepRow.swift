@@ -79,50 +79,36 @@ public struct SweepRow: Sendable, Equatable, Codable {
     /// Wall-clock seconds of the point (timing; not part of the result).
     public let wallSeconds: Double
 
-    /// The row of a finished 1-D point.
-    public init(point: SweepPoint, problem: EscapeProblem, result: SimulationResult, prediction: Prediction,
-                allowance: Double, wallSeconds: Double) {
-        let e = result.estimate
-        let c = Comparison(estimate: e, prediction: prediction)
-        var fraction: (Double, Double, Double)?
-        if let h = prediction.hazard {
-            // Binomial fraction of all trajectories escaped within the first K optimizer steps.
-            let k = Double(h.switchStep) * problem.learningRate / result.timePerStep
-            let n = Double(result.outcomes.count)
-            let hits = Double(result.outcomes.filter { $0.kind == .escaped && $0.duration <= k }.count)
-            let f = hits / n
-            fraction = (f, (f * (1 - f) / n).squareRoot(), 1 - h.survival(atSteps: [Double(h.switchStep)])[0])
+    /// The row of a finished point (``ComparedEscape``); in d dimensions the curvatures are
+    /// along the escape direction and "exact"/"Kramers" are the 1-D reduction's.
+    public init(point: SweepPoint, compared run: ComparedEscape, allowance: Double, wallSeconds: Double) {
+        let dimension: Int, optimizer: OptimizerKind, noise: NoiseSpec
+        switch run.predicted.problem {
+        case .oneDimensional(let p): (dimension, optimizer, noise) = (1, p.optimizer, p.noise)
+        case .multiDimensional(let p): (dimension, optimizer, noise) = (p.dimension, p.optimizer, p.noise)
         }
+        let barrier: Double, curvatures: (minimum: Double, saddle: Double), exponent: Double?
+        let kramersTime: Double?, eyringKramersTime: Double?, zwanzig: ZwanzigPrediction?
+        switch run.prediction {
+        case .oneDimensional(let p):
+            (barrier, curvatures, exponent) = (p.barrier, (p.minimum.curvature, p.saddle.curvature), p.exponent?.p)
+            (kramersTime, eyringKramersTime, zwanzig) = (p.kramersTime, nil, p.zwanzig)
+        case .multiDimensional(let p):
+            (barrier, curvatures, exponent) = (p.barrier, (p.start.eigenvalues[0], p.saddle.eigenvalues[0]), p.reduction1D?.exponent?.p)
+            (kramersTime, eyringKramersTime, zwanzig) = (p.reduction1D?.kramersTime, p.eyringKramers?.time, nil)
+        }
+        let switchFraction = run.escapedBySwitch
         self.init(
-            point: point, landscape: point.description.landscape, dimension: 1, optimizer: problem.optimizer.rawValue,
-            noise: problem.noise.name, batch: problem.noise.batch, learningRate: problem.learningRate, model: result.model, dt: result.dt,
-            from: problem.side.rawValue, estimate: e, barrier: prediction.barrier,
-            curvatureAtMinimum: prediction.minimum.curvature, curvatureAtSaddle: prediction.saddle.curvature,
-            effectiveBarrier: prediction.effectiveBarrier, theoryExponent: prediction.exponent?.p,
-            exactTime: prediction.exactTime, kramersTime: prediction.kramersTime, eyringKramersTime: nil,
-            zwanzigTime: prediction.zwanzig?.time,
-            roughness: prediction.zwanzig.map { $0.amplitude / $0.temperature }, comparison: c, referenceTime: prediction.referenceTime,
-            agrees: Comparison.agrees(e, prediction, allowance: allowance), allowance: allowance,
-            switchStep: prediction.hazard?.switchStep, fraction: fraction, wallSeconds: wallSeconds)
-    }
-
-    /// The row of a finished d-dimensional point (curvatures along the escape direction).
-    public init(point: SweepPoint, problem: EscapeProblemND, result: SimulationResult, prediction: PredictionND,
-                allowance: Double, wallSeconds: Double) {
-        let e = result.estimate
-        let c = Comparison(estimate: e, prediction: prediction)
-        let effective = prediction.reduction1D?.effectiveBarrier ?? prediction.eyringKramers?.effectiveBarrier
-            ?? prediction.heuristic?.effectiveBarrier
-        self.init(
-            point: point, landscape: point.description.landscape, dimension: problem.dimension,
-            optimizer: problem.optimizer.rawValue, noise: problem.noise.name, batch: problem.noise.batch, learningRate: problem.learningRate,
-            model: result.model, dt: result.dt, from: "minimum \(problem.startIndex)", estimate: e, barrier: prediction.barrier,
-            curvatureAtMinimum: prediction.start.eigenvalues[0], curvatureAtSaddle: prediction.saddle.eigenvalues[0],
-            effectiveBarrier: effective, theoryExponent: prediction.reduction1D?.exponent?.p,
-            exactTime: prediction.reduction1D?.exactTime, kramersTime: prediction.reduction1D?.kramersTime,
-            eyringKramersTime: prediction.eyringKramers?.time, zwanzigTime: nil, roughness: nil, comparison: c, referenceTime: prediction.referenceTime,
-            agrees: Comparison.agrees(e, referenceTime: prediction.referenceTime, allowance: allowance),
-            allowance: allowance, switchStep: nil, fraction: nil, wallSeconds: wallSeconds)
+            point: point, landscape: point.description.landscape, dimension: dimension, optimizer: optimizer.rawValue,
+            noise: noise.name, batch: noise.batch, learningRate: run.predicted.learningRate, model: run.result.model, dt: run.result.dt,
+            from: run.predicted.from, estimate: run.estimate, barrier: barrier,
+            curvatureAtMinimum: curvatures.minimum, curvatureAtSaddle: curvatures.saddle,
+            effectiveBarrier: run.prediction.effectiveBarrier, theoryExponent: exponent,
+            exactTime: run.prediction.exactTime, kramersTime: kramersTime, eyringKramersTime: eyringKramersTime,
+            zwanzigTime: zwanzig?.time, roughness: zwanzig.map { $0.amplitude / $0.temperature }, comparison: run.comparison,
+            referenceTime: run.prediction.referenceTime, agrees: run.agrees(allowance: allowance), allowance: allowance,
+            switchStep: switchFraction?.switchStep,
+            fraction: switchFraction.map { ($0.measured, $0.standardError, $0.predicted) }, wallSeconds: wallSeconds)
     }
 
     private init(point: SweepPoint, landscape: String, dimension: Int, optimizer: String, noise: String, batch: Double?,

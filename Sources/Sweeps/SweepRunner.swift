@@ -125,29 +125,19 @@ public enum SweepRunner {
 
     /// Refuses a 1-D point that would run for hours or censor nearly everything (``CostEstimate``).
     public static func checkCost(_ point: SweepPoint, trajectories: Int, force: Bool) throws {
-        guard !force, case .oneDimensional(let problem) = point.problem else { return }
+        guard !force, case .oneDimensional = point.problem else { return }
         do {
-            try CostEstimate(problem: problem, prediction: try Predictor.predict(problem), trajectories: trajectories).check(force: false)
+            try PredictedEscape(point.problem).checkCost(trajectories: trajectories, force: false)
         } catch let error as InvalidParameter {
             throw InvalidParameter("\(error.parameter) of point \(point.index) [\(point.label)]", given: error.given, allowed: error.allowed)
         }
     }
 
-    /// Predicts and simulates one point.
+    /// Predicts, simulates and compares one point (the compare pipeline, ``PredictedEscape``).
     static func simulate(_ point: SweepPoint, options: EnsembleOptions, allowance: Double,
                          seconds: () -> Double) throws -> SweepRow {
-        switch point.problem {
-        case .oneDimensional(let problem):
-            let prediction = try Predictor.predict(problem)
-            let result = try EscapeSimulation.run(problem, options)
-            return SweepRow(point: point, problem: problem, result: result, prediction: prediction, allowance: allowance,
-                            wallSeconds: seconds())
-        case .multiDimensional(let problem):
-            let prediction = try PredictorND.predict(problem)
-            let result = try EscapeSimulationND.run(problem, options)
-            return SweepRow(point: point, problem: problem, result: result, prediction: prediction, allowance: allowance,
-                            wallSeconds: seconds())
-        }
+        let compared = try PredictedEscape(point.problem).simulate(options)
+        return SweepRow(point: point, compared: compared, allowance: allowance, wallSeconds: seconds())
     }
 }
 

@@ -1,0 +1,120 @@
+import Dynamics
+import Escape
+import Foundation
+import NumericKit
+import Theory
+
+/// The compare pipeline every command runs — predict → simulate → compare — for 1-D and
+/// d-dimensional problems alike: `escape simulate` prints one ``ComparedEscape`` (two with
+/// `--both-wells`), `escape sweep` and `escape reproduce` make a ``SweepRow`` of each point's.
+/// Stages are values (as a problem, an algorithm and a solution are in DifferentialEquations.jl),
+/// so a caller can refuse every problem before running any.
+///
+/// Stage one: a validated problem with its predictions.
+public struct PredictedEscape: Sendable {
+    public let problem: ProblemDescription.Built
+    public let prediction: EscapePrediction
+
+    public init(_ problem: ProblemDescription.Built) throws {
+        self.problem = problem
+        prediction = try EscapePrediction(problem)
+    }
+
+    /// Where the walkers start: `left`/`right` in 1-D, `minimum k` in d dimensions.
+    public var from: String {
+        switch problem {
+        case .oneDimensional(let p): p.side.rawValue
+        case .multiDimensional(let p): "minimum \(p.startIndex)"
+        }
+    }
+
+    public var learningRate: Double {
+        switch problem {
+        case .oneDimensional(let p): p.learningRate
+        case .multiDimensional(let p): p.learningRate
+        }
+    }
+
+    /// Refuses, unless `force`, a 1-D run that would take hours or censor nearly everything
+    /// (``CostEstimate``). d-dimensional runs are not checked: their time step is chosen
+    /// from the diffusion inside the simulation.
+    public func checkCost(trajectories: Int, force: Bool) throws {
+        guard !force, case .oneDimensional(let p) = problem, case .oneDimensional(let prediction) = prediction else { return }
+        try CostEstimate(problem: p, prediction: prediction, trajectories: trajectories).check(force: false)
+    }
+
+    /// Stage two and three: the Monte-Carlo ensemble, held against the predictions.
+    public func simulate(_ options: EnsembleOptions) throws -> ComparedEscape {
+        let result: SimulationResult
+        switch problem {
+        case .oneDimensional(let p): result = try EscapeSimulation.run(p, options)
+        case .multiDimensional(let p): result = try EscapeSimulationND.run(p, options)
+        }
+        return ComparedEscape(predicted: self, result: result)
+    }
+}
+
+/// Stage three: a simulated problem compared with its predictions — the estimate, the
+/// Kaplan–Meier survival curve, whether the escape times look exponential, the ratios and
+/// z-score (``Comparison``) and, for scheduled DualAdam, the fraction escaped by the switch.
+public struct ComparedEscape: Sendable {
+    public let predicted: PredictedEscape
+    public let result: SimulationResult
+    public let survival: SurvivalCurve
+    public let comparison: Comparison
+    /// Kolmogorov–Smirnov (Lilliefors/Stephens) test of exponential escape times.
+    public let exponentiality: ExponentialityTest?
+    /// Scheduled DualAdam only (docs/theory.md §7).
+    public let escapedBySwitch: EscapedBySwitch?
+
+    public init(predicted: PredictedEscape, result: SimulationResult) {
+        self.predicted = predicted
+        self.result = result
+        survival = SurvivalCurve(outcomes: result.outcomes, timePerStep: result.timePerStep, learningRate: predicted.learningRate)
+        comparison = Comparison(estimate: result.estimate, prediction: predicted.prediction)
+        exponentiality = ExponentialityTest(curve: survival)
+        if case .oneDimensional(let p) = predicted.prediction, let hazard = p.hazard {
+            escapedBySwitch = EscapedBySwitch(result: result, hazard: hazard, learningRate: predicted.learningRate)
+        } else {
+            escapedBySwitch = nil
+        }
+    }
+
+    public var estimate: EscapeEstimate { result.estimate }
+    public var prediction: EscapePrediction { predicted.prediction }
+
+    /// |measured − reference| ≤ sigmas·SE + allowance·reference with nothing censored
+    /// (``Comparison/agrees(_:referenceTime:sigmas:allowance:)``).
+    public func agrees(sigmas: Double = 4, allowance: Double) -> Bool {
+        Comparison.agrees(result.estimate, referenceTime: prediction.referenceTime, sigmas: sigmas, allowance: allowance)
+    }
+
+    /// The survival curve beside its prediction, as ``SurvivalTable`` rows labelled with ``PredictedEscape/from``.
+    public var survivalRows: [[String]] {
+        if case .oneDimensional(let p) = prediction {
+            return SurvivalTable.rows(from: predicted.from, curve: survival, prediction: p)
+        }
+        return SurvivalTable.rows(from: predicted.from, curve: survival, referenceTime: prediction.referenceTime,
+                                  reference: prediction.reference)
+    }
+}
+
+/// Scheduled DualAdam: the fraction of all trajectories escaped within the first K optimizer
+/// steps (K the switch step), its binomial SE √(f(1 − f)/n), and the quasi-static hazard's
+/// 1 − S(K) (docs/theory.md §7).
+public struct EscapedBySwitch: Sendable, Equatable {
+    public let switchStep: Int
+    public let measured: Double
+    public let standardError: Double
+    public let predicted: Double
+
+    init(result: SimulationResult, hazard: DualAdamHazard, learningRate: Double) {
+        switchStep = hazard.switchStep
+        let k = Double(hazard.switchStep) * learningRate / result.timePerStep
+        let n = Double(result.outcomes.count)
+        let hits = Double(result.outcomes.filter { $0.kind == .escaped && $0.duration <= k }.count)
+        measured = hits / n
+        standardError = (measured * (1 - measured) / n).squareRoot()
+        predicted = 1 - hazard.survival(atSteps: [Double(hazard.switchStep)])[0]
+    }
+}
