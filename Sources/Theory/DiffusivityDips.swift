@@ -13,12 +13,26 @@ import NumericKit
 /// therefore splits the neighbourhood of each dip geometrically, so that every cell is either
 /// far from the core (the integrand varies by a bounded factor over it) or holds it whole.
 public enum DiffusivityDips {
-    /// Each dip c and c ± scale·2^{−k}, k = 0 … 50: cells down to 2^{−50}·scale about the core.
-    public static func nodes(around dips: [Double], scale: Double) -> [Double] {
-        dips.flatMap { c in [c] + (0...50).flatMap { k -> [Double] in
-            let d = scale * Double(sign: .plus, exponent: -k, significand: 1)
-            return [c - d, c + d]
-        } }
+    /// Each dip c and c ± scale·2^{−k}, k = 0, 1, …, down to the core: the levels stop two
+    /// after the first at which g is within 2× of g(c) on both sides (inside the core the
+    /// integrand varies by a bounded factor, so finer cells only add breakpoints), and never
+    /// below 2^{−50}·scale or 64 ulps of c. Cells of a few ulps, as a fixed 50 levels gave for
+    /// a wide dip, are degenerate for QAGP: with ΔΦ ≈ 40 it reported "extremely bad function
+    /// behaviour" (GSL_ESING) on a smooth integrand (quartic, hessian noise δ = 1, B = 4).
+    public static func nodes<S: ScalarSDE>(around dips: [Double], scale: Double, of sde: S) -> [Double] {
+        dips.flatMap { c -> [Double] in
+            let core = sde.diffusion(c)
+            var nodes = [c]
+            var extra: Int?
+            for k in 0...50 {
+                let d = scale * Double(sign: .plus, exponent: -k, significand: 1)
+                guard d >= 64 * c.ulp else { break }
+                nodes += [c - d, c + d]
+                if extra == nil, sde.diffusion(c - d) <= 2 * core, sde.diffusion(c + d) <= 2 * core { extra = 2 }
+                if let e = extra { if e == 0 { break }; extra = e - 1 }
+            }
+            return nodes
+        }
     }
 
     public static func locate<S: ScalarSDE>(_ sde: S, from a: Double, to b: Double, samples: Int = 4096) throws -> [Double] {

@@ -20,7 +20,7 @@ struct EscapeTimes {
         let a = g.start, b = g.saddle, c = g.nextMinimum
         // Dips of D (a small noise floor) are nodes too: DiffusivityDips says why.
         let dips = try DiffusivityDips.locate(sde, from: g.pathSpan.from, to: g.pathSpan.to)
-        let breakpoints = Array(Set(sde.breakpoints + DiffusivityDips.nodes(around: dips, scale: (g.target - a.x) / 8))).sorted()
+        let breakpoints = Array(Set(sde.breakpoints + DiffusivityDips.nodes(around: dips, scale: (g.target - a.x) / 8, of: sde))).sorted()
         exact = try ExactMFPT(sde: sde, from: a.x, to: g.target, breakpoints: breakpoints,
                               criticalPoints: [a.x, b.x, c.x])
         effectiveBarrier = try EffectivePotential(

@@ -62,32 +62,58 @@ struct ExactMFPTTests {
         #expect(p.escapePoint == 0.5 && p.minimum.x == -1 && p.saddle.x == 0)
     }
 
-    /// An independent check of the nested quadrature: a plain trapezoid double integral on
-    /// a fine grid (Φ by cumulative trapezoid of −μ/D), for the state-dependent hessian
-    /// noise on pq with its jumps in D. Agreement to 1e-4 (the trapezoid's O(h²) error).
+    /// The MFPT by a plain trapezoid double integral on n cells of [l, y] (Φ by cumulative
+    /// trapezoid of −μ/D): independent of ExactMFPT's nested adaptive quadrature, O(h²).
+    static func trapezoidMFPT<S: ScalarSDE>(_ sde: S, from x0: Double, to y: Double, lower l: Double, cells n: Int) -> Double {
+        let h = (y - l) / Double(n)
+        var phi = [0.0], inner = [0.0]
+        let xs = (0...n).map { l + h * Double($0) }
+        func diffusivity(_ x: Double) -> Double { let g = sde.diffusion(x); return 0.5 * g * g }
+        func slope(_ x: Double) -> Double { -sde.drift(x) / diffusivity(x) }
+        for i in 1...n { phi.append(phi[i - 1] + 0.5 * h * (slope(xs[i - 1]) + slope(xs[i]))) }
+        let start = Int(((x0 - l) / h).rounded())
+        let phi0 = phi[start]
+        for i in 1...n {
+            let a = exp(-(phi[i - 1] - phi0)) / diffusivity(xs[i - 1]), b = exp(-(phi[i] - phi0)) / diffusivity(xs[i])
+            inner.append(inner[i - 1] + 0.5 * h * (a + b))
+        }
+        var total = 0.0
+        for i in (start + 1)...n {
+            total += 0.5 * h * (exp(phi[i - 1] - phi0) * inner[i - 1] + exp(phi[i] - phi0) * inner[i])
+        }
+        return total
+    }
+
+    /// An independent check of the nested quadrature, for the state-dependent hessian noise on
+    /// pq with its jumps in D. Agreement to 1e-4 (the trapezoid's O(h²) error).
     @Test func pqHessianAgainstTrapezoid() throws {
         let pq = try PiecewiseQuadraticLandscape(ha: 4, hb: 2, barrier: 0.5)
         let sde = ReducedSDE(landscape: pq, noise: HessianNoise(landscape: pq, batch: 1, floor: 0),
                              preconditioner: SGDPreconditioner(), learningRate: 0.1)
         let y = 0.5 * (pq.xb + pq.a2)
         let exact = try ExactMFPT(sde: sde, from: 0, to: y, breakpoints: sde.breakpoints)
-        let l = -2.0, n = 200_000
-        let h = (y - l) / Double(n)
-        var phi = [0.0], inner = [0.0]
-        let xs = (0...n).map { l + h * Double($0) }
-        func slope(_ x: Double) -> Double { -sde.drift(x) / sde.diffusivity(x) }
-        for i in 1...n { phi.append(phi[i - 1] + 0.5 * h * (slope(xs[i - 1]) + slope(xs[i]))) }
-        let phi0 = phi[Int((0 - l) / h)]
-        for i in 1...n {
-            let a = exp(-(phi[i - 1] - phi0)) / sde.diffusivity(xs[i - 1]), b = exp(-(phi[i] - phi0)) / sde.diffusivity(xs[i])
-            inner.append(inner[i - 1] + 0.5 * h * (a + b))
+        #expect(abs(exact.time! / Self.trapezoidMFPT(sde, from: 0, to: y, lower: -2, cells: 200_000) - 1) < 1e-4)
+    }
+
+    /// Regression: hessian noise with a wide dip of D (δ = 1 on the quartic, where L″ = 0 at
+    /// ±1/√3) at ΔΦ ≈ 39 was refused ("the effective potential cannot be integrated",
+    /// GSL_ESING): the dip's geometric nodes went down to cells of a few ulps, degenerate for
+    /// QAGP. They now stop at the dip's core. The prediction must equal the trapezoid's.
+    @Test(arguments: [(OptimizerKind.sgd, 4.0), (.adam, 8.0)])
+    func wideDiffusivityDipAtALargeBarrier(optimizer: OptimizerKind, batch: Double) throws {
+        let problem = try EscapeProblem(landscape: LandscapeSpec.parse("quartic:barrier=1"), optimizer: optimizer,
+                                        noise: .hessian(batch: batch, floor: 1), learningRate: 0.1)
+        let p = try Predictor.predict(problem)
+        #expect(p.effectiveBarrier > 35)
+        let trapezoid = try problem.withReducedSDE(TrapezoidVisitor(from: -1, to: p.escapePoint, lower: -2.5, cells: 400_000))
+        #expect(abs(p.logExactTime - log(trapezoid)) < 1e-4, "ln τ \(p.logExactTime) vs trapezoid \(log(trapezoid))")
+    }
+
+    struct TrapezoidVisitor: ReducedSDEVisitor {
+        let from: Double, to: Double, lower: Double, cells: Int
+        func visit<L: Landscape1D, N: GradientNoise1D, P: Preconditioner1D>(_ sde: ReducedSDE<L, N, P>) throws -> Double {
+            ExactMFPTTests.trapezoidMFPT(sde, from: from, to: to, lower: lower, cells: cells)
         }
-        let start = Int((0 - l) / h)
-        var total = 0.0
-        for i in (start + 1)...n {
-            total += 0.5 * h * (exp(phi[i - 1] - phi0) * inner[i - 1] + exp(phi[i] - phi0) * inner[i])
-        }
-        #expect(abs(exact.time! / total - 1) < 1e-4)
     }
 
     /// Generalized Kramers → exact as ΔΦ grows (docs/theory.md §4): |Kramers/exact − 1| ≤ c/ΔΦ
