@@ -18,6 +18,7 @@
 #include <gsl/gsl_fit.h>
 #include <gsl/gsl_multimin.h>
 #include <gsl/gsl_multiroots.h>
+#include <gsl/gsl_interp.h>
 
 // MARK: random number generator types
 static inline const gsl_rng_type *cgsl_rng_mt19937(void) { return gsl_rng_mt19937; }
@@ -29,6 +30,9 @@ static inline const gsl_rng_type *cgsl_rng_gfsr4(void) { return gsl_rng_gfsr4; }
 // MARK: 1-D solvers
 static inline const gsl_root_fsolver_type *cgsl_root_brent(void) { return gsl_root_fsolver_brent; }
 static inline const gsl_min_fminimizer_type *cgsl_min_brent(void) { return gsl_min_fminimizer_brent; }
+
+// MARK: interpolation
+static inline const gsl_interp_type *cgsl_interp_cspline(void) { return gsl_interp_cspline; }
 
 // MARK: multi-dimensional solvers
 static inline const gsl_multimin_fdfminimizer_type *cgsl_multimin_bfgs2(void) { return gsl_multimin_fdfminimizer_vector_bfgs2; }

@@ -39,6 +39,10 @@ public struct EscapeProblem: Sendable {
             throw InvalidParameter("noise", given: noise.name,
                                    allowed: "isotropic on a rough landscape (C from L″ would follow every wiggle of the field)")
         }
+        if type(of: noise.model).needsMeasuredVariance, landscape.measuredLogVariance == nil {
+            throw InvalidParameter("noise", given: "\(noise.name) on \(landscape.family)",
+                                   allowed: "a table: landscape whose file has a third column C (the measured gradient-noise variance)")
+        }
         let geometry = try EscapeGeometry(landscape: landscape.landscape, side: side, target: target)
         let radius = divergenceRadius ?? 1000 * (geometry.target - geometry.start.x)
         try Validate.positive(radius, "divergence-radius")

@@ -1,3 +1,5 @@
+import NumericKit
+
 /// A loss landscape L: ℝᵈ → ℝ with its gradient and Hessian (docs/architecture.md).
 ///
 /// The d-dimensional families build on this; every 1-D family conforms through
@@ -35,11 +37,21 @@ public protocol Landscape1D: Landscape {
     /// Whether L″ is constant between breakpoints (then `hessian` noise with δ = 0 *is* the
     /// `frozen` model, and Xie's s-formula for ΔΦ is exact; docs/theory.md §2, §4).
     var hasPiecewiseConstantCurvature: Bool { get }
+    /// ln C(x) of a gradient-noise variance measured with the landscape (a `table:` file's
+    /// third column), and whether it is to be read at −x (on a ``MirroredLandscape``); nil for
+    /// the analytic families. `--noise measured` reads it.
+    var measuredLogVariance: (spline: CubicSpline, mirrored: Bool)? { get }
+    /// Where the landscape is known rather than extrapolated: nil (everywhere) for the analytic
+    /// families; a `table:` landscape's rows. Predictions say how much of their weight lies
+    /// outside it.
+    var knownRange: ClosedRange<Double>? { get }
 }
 
 extension Landscape1D {
     public var dimension: Int { 1 }
     public var hasPiecewiseConstantCurvature: Bool { false }
+    public var measuredLogVariance: (spline: CubicSpline, mirrored: Bool)? { nil }
+    public var knownRange: ClosedRange<Double>? { nil }
     public func value(_ theta: [Double]) -> Double { value(theta[0]) }
     public func gradient(_ theta: [Double], into gradient: inout [Double]) { gradient[0] = derivative(theta[0]) }
     public func hessian(_ theta: [Double]) -> [Double] { [secondDerivative(theta[0])] }

@@ -91,6 +91,7 @@ public enum LandscapeRegistry {
         visitor.visit(QuarticLandscape.self)
         visitor.visit(PiecewiseQuadraticLandscape.self)
         visitor.visit(RoughLandscape.self)
+        visitor.visit(TableLandscape.self)
     }
 
     /// The registered families, in the registry's order.

@@ -28,7 +28,8 @@ extension LandscapeSpec {
     public static var help: String {
         LandscapeRegistry.help + "\n" + """
         separable:base=FAMILY,<its parameters>,spectators=h₂;h₃;… — any 1-D family above along θ₁ plus \
-        spectator curvatures hᵢ > 0 (quote the spec: the shell splits at ';'). \
+        spectator curvatures hᵢ > 0 (quote the spec: the shell splits at ';'), or spectators=@PATH: a measured \
+        Hessian spectrum, one eigenvalue > 0 per line. \
         Example: 'separable:base=pq,ha=4,hb=2,barrier=0.5,spectators=1;10'
         styblinski-tang:d=D[,k=1] — (k/2)·Σ(θᵢ⁴ − 16θᵢ² + 5θᵢ), 2^d minima. Example: 'styblinski-tang:d=2,k=1'
         gaussian-wells:d=D,sharp=σ₁,flat=σ₂,separation=s[,depth=A][,depthSharp=A₁,depthFlat=A₂] — a sharp and \
@@ -83,7 +84,9 @@ extension LandscapeSpec {
                 throw InvalidParameter("base", given: "missing", allowed: "a 1-D family: \(LandscapeRegistry.names)")
             }
             let spectators: [Double]
-            if let text = values["spectators"] {
+            if let text = values["spectators"], text.hasPrefix("@") {
+                spectators = try SpectrumFile.read(String(text.dropFirst()))
+            } else if let text = values["spectators"] {
                 spectators = try text.split(separator: ";").map { item throws(InvalidParameter) in
                     guard let h = Double(item.trimmingCharacters(in: .whitespaces)), h.isFinite, h > 0 else {
                         throw InvalidParameter("spectators", given: "'\(text)'", allowed: "curvatures > 0 separated by ';'")

@@ -1,3 +1,5 @@
+import NumericKit
+
 /// x ↦ L(−x): the landscape seen from the other side.
 ///
 /// The simulation and theory layers always escape to the right, from a minimum to the
@@ -20,5 +22,7 @@ public struct MirroredLandscape<Base: Landscape1D>: Landscape1D {
     public var breakpoints: [Double] { base.breakpoints.reversed().map { -$0 } }
     public var curvatureSignChanges: [Double] { base.curvatureSignChanges.reversed().map { -$0 } }
     public var hasPiecewiseConstantCurvature: Bool { base.hasPiecewiseConstantCurvature }
+    public var knownRange: ClosedRange<Double>? { base.knownRange.map { -$0.upperBound ... -$0.lowerBound } }
+    public var measuredLogVariance: (spline: CubicSpline, mirrored: Bool)? { base.measuredLogVariance.map { ($0.spline, !$0.mirrored) } }
     public var spec: String { "mirrored:of=\(base.spec)" }
 }

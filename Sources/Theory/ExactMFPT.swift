@@ -23,6 +23,10 @@ public struct ExactMFPT: Sendable, Equatable {
     public let relativeError: Double
     /// The lower limit that replaced −∞.
     public let lowerLimit: Double
+    /// The inner integral I(z) = ∫_l^z e^{−Φ}/D (up to a constant factor) at the nodes up to the
+    /// start: the stationary weight behind the walker, for ``weightFraction(below:)``.
+    let weightNodes: [Double]
+    let weightBehind: [Double]
     /// T, or nil if it overflows a Double (ln T > 709).
     public var time: Double? { logTime < 709 ? exp(logTime) : nil }
 
@@ -91,5 +95,16 @@ public struct ExactMFPT: Sendable, Equatable {
         }
         logTime = (maximum - minimum) + log(outer.value)
         relativeError = outer.estimatedError / outer.value + innerError / table.last!
+        weightNodes = Array(nodes[...startIndex])
+        weightBehind = Array(table[...startIndex])
+    }
+
+    /// The fraction of the stationary weight behind the start, ∫_{−∞}^{x} e^{−Φ}/D over
+    /// ∫_{−∞}^{x₀} e^{−Φ}/D, that lies below x ≤ x₀ (at the node at or below x: a diagnostic, to the
+    /// node spacing). The MFPT is linear in this weight near the start, so a fraction f of it in an
+    /// extrapolated region moves τ by up to about f.
+    public func weightFraction(below x: Double) -> Double {
+        guard let k = weightNodes.lastIndex(where: { $0 <= x }), let total = weightBehind.last, total > 0 else { return 0 }
+        return weightBehind[k] / total
     }
 }

@@ -132,6 +132,15 @@ struct PredictionVisitor: ReducedSDEVisitor {
         } else {
             notes.append("escape point lies before the saddle: Kramers does not apply; use exactTime")
         }
+        if let known = sde.landscape.knownRange {
+            let behind = exact.weightFraction(below: known.lowerBound)
+            if behind > 1e-3 {
+                notes.append("table: \(String(format: "%.2g", 100 * behind))% of the stationary weight behind the start lies beyond the table's rows, where L and C are extrapolated (L as a quadratic, C constant): exactTime depends on that extrapolation by up to about as much; extend the profile behind the start")
+            }
+            if g.target > known.upperBound {
+                notes.append("table: the escape point lies beyond the table's rows, where L is extrapolated; extend the profile past the next minimum")
+            }
+        }
         if deltaPhi < 5 {
             notes.append("effective barrier ΔΦ = \(String(format: "%.3g", deltaPhi)) < 5: Kramers' relative error O(1/ΔΦ) is large")
         }

@@ -20,7 +20,14 @@ struct NoiseRegistryTests {
             #expect(NoiseKind.allCases.contains(kind))
             let spec = try NoiseSpec(name: model.name, values: [:])
             #expect(spec.name == model.name && spec.kind == kind)
-            #expect(try spec.withNoise1D(on: quartic, ConcreteType1D()) != "")
+            if model.needsMeasuredVariance {
+                // Refused on an analytic landscape by name; built on a table with a C column.
+                #expect(throws: InvalidParameter.self) { try spec.withNoise1D(on: quartic, ConcreteType1D()) }
+                let table = try LandscapeSpec.parse(TableLandscape.example)
+                #expect(try spec.withNoise1D(on: table, ConcreteType1D()) != "")
+            } else {
+                #expect(try spec.withNoise1D(on: quartic, ConcreteType1D()) != "")
+            }
             if model.hasMultiDimensionalForm {
                 #expect(try spec.withNoiseND(ConcreteTypeND()) != "")
             } else {

@@ -74,6 +74,11 @@ struct MonteCarloAgreementTests {
         Case(name: "issue 14: quartic, hessian noise δ = 0.08, SGD (D dips ×100), default integrator and dt", spec: "quartic:barrier=1",
              noise: .hessian(batch: 1, floor: 0.08), lr: 0.5, model: .sde(integrator: .automatic, dt: nil),
              trajectories: 4000, allowance: 0.02),
+        // Issue 19: a measured profile with its measured noise (examples/tables/quartic.csv: the
+        // quartic at 201 points with C = √(L″² + 1)), default integrator and dt, as the analytic case.
+        Case(name: "issue 19: table (sampled quartic), measured noise B = 2, SGD, default integrator and dt",
+             spec: "table:file=examples/tables/quartic.csv", noise: NoiseSpec(MeasuredNoiseModel(batch: 2)), lr: 0.5,
+             model: .sde(integrator: .automatic, dt: nil), trajectories: 2000, allowance: 0.02),
         // DualAdam at a frozen blend r = 1/2: D jumps 2.8× at the well's edge, so a dt 10× below the default.
         Case(name: "pq, hessian noise, DualAdam frozen r = 0.5 reduced SDE dt = 0.0002", spec: "pq:ha=4,hb=2,barrier=0.25",
              noise: .hessian(batch: 1, floor: 0), lr: 0.1, optimizer: .dualadam, settings: OptimizerSettings(blend: 0.5),

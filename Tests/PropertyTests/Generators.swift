@@ -114,11 +114,15 @@ enum Generators {
         $0.dynamics == .overdamped && !$0.isScheduled(OptimizerSettings())
     }
 
+    /// Every registered noise model that applies to the analytic families (a measured C needs a
+    /// `table:` landscape's column).
+    static let analyticNoises = NoiseKind.allCases.filter { !$0.model.needsMeasuredVariance }
+
     /// A case over the given families, optimizers and noise models. Hessian noise on a quartic
     /// gets a floor δ ∈ [0.05, 1] (L″ vanishes on the path), on pq δ = 0.
     static func escapeCase(families: [EscapeCase.Family] = EscapeCase.Family.allCases,
                            optimizers: [OptimizerKind] = overdampedOptimizers,
-                           noises: [NoiseKind] = NoiseKind.allCases) -> Generator<EscapeCase, AnySequence<Any>> {
+                           noises: [NoiseKind] = analyticNoises) -> Generator<EscapeCase, AnySequence<Any>> {
         zip(landscape(families), pick(optimizers), pick(noises), number(0.25...4), number(0.05...1), number(0.01...0.5))
             .map { t in
                 EscapeCase(family: t.0.0, parameters: t.0.1, optimizer: t.1, noise: t.2, noiseLevel: t.3,

@@ -3,10 +3,9 @@ import NumericKit
 
 /// `frozen` (docs/theory.md §2): C = |L″ at the critical point of the region|/B, switching where
 /// L″ changes sign — the piecewise-constant noise behind Xie et al.'s s-formula. 1-D only.
-public struct FrozenNoiseModel: NoiseModel {
+public struct FrozenNoiseModel: BatchNoiseModel {
     public static var name: String { "frozen" }
     public static var help: String { "C = |L″ at the region's critical point|/B, switching where L″ changes sign; 1-D only (--batch B, default 1)" }
-    public static var parameters: [NoiseParameter] { [.batch] }
     public static var isConstant: Bool { false }
     public static var hasMultiDimensionalForm: Bool { false }
 
@@ -14,13 +13,6 @@ public struct FrozenNoiseModel: NoiseModel {
 
     public init(batch: Double) { self.batch = batch }
 
-    public init(_ values: [NoiseParameter: Double]) throws(InvalidParameter) {
-        self.init(batch: values[.batch] ?? 1)
-        try validate()
-    }
-
-    public func validate() throws(InvalidParameter) { try Validate.positive(batch, "batch") }
-    public var values: [NoiseParameter: Double] { [.batch: batch] }
     public var curvatureBatch: Double? { batch }
     public func isFrozen<L: Landscape1D>(on landscape: L) -> Bool { true }
 

@@ -26,6 +26,9 @@ public protocol NoiseModel: Sendable, Equatable {
     static var isConstant: Bool { get }
     /// Whether the model has a d-dimensional form (``withNoiseND(_:)`` does not throw).
     static var hasMultiDimensionalForm: Bool { get }
+    /// Whether C is read from the landscape (``Landscape1D/measuredLogVariance``, a `table:`
+    /// file's C column): problems on a landscape without one are refused.
+    static var needsMeasuredVariance: Bool { get }
     /// The model from the values the user gave (absent ones take the model's defaults),
     /// range-checked.
     init(_ values: [NoiseParameter: Double]) throws(InvalidParameter)
@@ -50,12 +53,32 @@ public protocol NoiseModel: Sendable, Equatable {
 
 extension NoiseModel {
     public static var hasMultiDimensionalForm: Bool { true }
+    public static var needsMeasuredVariance: Bool { false }
     public var curvatureBatch: Double? { nil }
     public var vanishesWithCurvature: Bool { false }
     public func isFrozen<L: Landscape1D>(on landscape: L) -> Bool { false }
 
     /// Whether `other` is this very model with the same parameters (``NoiseSpec``'s `==`).
     func isEqual(to other: any NoiseModel) -> Bool { (other as? Self) == self }
+}
+
+/// A model whose only parameter is the batch size B (default 1, > 0): the parameter list,
+/// construction from the user's values, validation and the values come with it.
+public protocol BatchNoiseModel: NoiseModel {
+    var batch: Double { get }
+    init(batch: Double)
+}
+
+extension BatchNoiseModel {
+    public static var parameters: [NoiseParameter] { [.batch] }
+
+    public init(_ values: [NoiseParameter: Double]) throws(InvalidParameter) {
+        self.init(batch: values[.batch] ?? 1)
+        try validate()
+    }
+
+    public func validate() throws(InvalidParameter) { try Validate.positive(batch, "batch") }
+    public var values: [NoiseParameter: Double] { [.batch: batch] }
 }
 
 /// Receives a 1-D noise model as a concrete type.
@@ -85,6 +108,7 @@ public enum NoiseRegistry {
         visitor.visit(IsotropicNoiseModel.self)
         visitor.visit(HessianNoiseModel.self)
         visitor.visit(FrozenNoiseModel.self)
+        visitor.visit(MeasuredNoiseModel.self)
     }
 
     /// The registered models, in the registry's order.
