@@ -45,6 +45,7 @@ struct ReproduceCommand: ParsableCommand {
             let directory: String
             let points: Int
             let agreeing: Int
+            let verdict: SweepVerdict
             let fits: [SweepFitResult]
         }
         struct Spectrum: Encodable {
@@ -55,6 +56,7 @@ struct ReproduceCommand: ParsableCommand {
         let quick: Bool
         let sweeps: [Sweep]
         let spectra: [Spectrum]
+        let spectraVerdict: SweepVerdict?
     }
 
     func run() throws {
@@ -85,7 +87,8 @@ struct ReproduceCommand: ParsableCommand {
                 reporter.report(p, ranSoFar: ran)
             }
             report.append(.init(name: spec.name, directory: directory.path, points: outcome.rows.count,
-                                agreeing: outcome.rows.filter(\.agrees).count, fits: outcome.fits))
+                                agreeing: outcome.rows.filter(\.agrees).count,
+                                verdict: SweepVerdict(sweep: spec.name, rows: outcome.rows, fits: outcome.fits), fits: outcome.fits))
         }
         // The in-basin spectra (docs/theory.md §8) of SGD, Adam and InvAdam: Welch PSD and variance per direction.
         var spectra: [Report.Spectrum] = []
@@ -102,26 +105,16 @@ struct ReproduceCommand: ParsableCommand {
                 spectra.append(.init(optimizer: optimizer, directory: directory.path, report: spectrum))
             }
         }
-        if output.json { return try JSONOutput.print(Report(quick: quick, sweeps: report, spectra: spectra)) }
-        var table = [["sweep", "verdict", "rows", "result", "expected"]]
-        for sweep in report {
-            table.append([sweep.name, "\(sweep.agreeing)/\(sweep.points) agree", "", "", ""])
-            for fit in sweep.fits {
-                table.append(["", fit.consistent.map { $0 ? "consistent" : "NOT consistent" } ?? "—", fit.group, fit.detail,
-                              "\(fit.expectedLabel) \(Text.number(fit.expected, 4))"])
-            }
-        }
-        for s in spectra {
-            for d in s.report.directions {
-                let ok = abs(d.medianDensityRatio - 1) < 0.03 && abs(d.measuredVariance - d.predictedVariance) <= 4 * d.varianceStandardError
-                table.append([s.optimizer == spectra.first?.optimizer && d.index == 0 ? "spectra" : "", ok ? "consistent" : "NOT consistent",
-                              "optimizer=\(s.optimizer), u\(d.index) (h=\(Text.number(d.curvature)))",
-                              "median PSD/AR(1) \(Text.number(d.medianDensityRatio, 4)); variance \(Text.number(d.measuredVariance, 5)) ± \(Text.number(d.varianceStandardError, 2))",
-                              "AR(1) variance \(Text.number(d.predictedVariance, 5))"])
-            }
-        }
+        let spectraReports = spectra.map { (optimizer: $0.optimizer, report: $0.report) }
+        let spectraVerdict = ReproduceSummary.spectraVerdict(spectraReports)
+        let summary = ReproduceSummary.markdown(report.map { .init(verdict: $0.verdict, fits: $0.fits) }, spectra: spectraReports)
+        try TableWriter.write(summary, to: root.appendingPathComponent("summary.md"))
+        if output.json { return try JSONOutput.print(Report(quick: quick, sweeps: report, spectra: spectra, spectraVerdict: spectraVerdict)) }
+        var table = [["sweep", "verdict", "basis"]]
+        for v in report.map(\.verdict) + (spectraVerdict.map { [$0] } ?? []) { table.append([v.sweep, v.word, v.basis]) }
         print(Text.table(table))
-        print("\nPoints agree when |measured − reference| ≤ 4 SE + the sweep's stated allowance (summary.md gives each reason).")
-        print("Outputs (tables, fits, summary.md, SVG figures, sweep.json to rerun with `escape sweep`): \(root.path)/NAME")
+        print("\nA sweep is judged by its fits where it has any, else by its points; a point agrees when |measured −")
+        print("reference| ≤ 4 SE + the sweep's stated allowance. Details: \(root.path)/summary.md and NAME/summary.md.")
+        print("Outputs per sweep (tables, fits, summary.md, figures, sweep.json for `escape sweep`): \(root.path)/NAME")
     }
 }

@@ -16,8 +16,11 @@ struct SimulateCommand: ParsableCommand {
     @OptionGroup var ensemble: EnsembleArguments
     @OptionGroup var output: OutputArguments
 
-    @Option(help: "Write the fraction-escaped curve (Kaplan–Meier survival with 95% band, and the prediction beside it) to this CSV file.")
+    @Option(help: "Write the fraction-escaped curve (Kaplan–Meier survival with 95% band, and the prediction beside it) to this CSV file, and its figure to the same name with .svg.")
     var survival: String?
+
+    @Option(help: "Write one row per trajectory (from, index, seed, outcome, steps, time, optimizerSteps; docs/output.md) to this CSV file.")
+    var times: String?
 
     @Flag(name: .customLong("both-wells"), help: "Simulate escape out of both minima and measure ln(τ_flat/τ_sharp) (selectivity, docs/theory.md §4).")
     var bothWells = false
@@ -44,29 +47,39 @@ struct SimulateCommand: ParsableCommand {
             try MultiDimensionalCommands.refuseBothWells(bothWells, p)
             problems = [built]
         }
-        let survivalURL = try survival.map(Self.survivalURL)
+        let survivalURL = try survival.map { try Self.csvURL($0, "survival") }
+        let timesURL = try times.map { try Self.csvURL($0, "times") }
         // Every well predicted and its cost checked before any runs.
         let predicted = try problems.map(PredictedEscape.init)
         for p in predicted { try p.checkCost(trajectories: options.trajectories, force: force) }
         let runs = try predicted.map { try $0.simulate(options) }
-        if let survivalURL { try TableWriter.write(SurvivalTable.csv(runs.flatMap(\.survivalRows)), to: survivalURL) }
+        if let survivalURL {
+            try TableWriter.write(SurvivalTable.csv(runs.flatMap(\.survivalRows)), to: survivalURL)
+            try TableWriter.write(SurvivalPlot.svg(runs), to: survivalURL.deletingPathExtension().appendingPathExtension("svg"))
+        }
+        if let timesURL { try TableWriter.write(TrajectoryTable.csv(runs.flatMap(TrajectoryTable.rows)), to: timesURL) }
         let reports = runs.map(SimulationReport.init)
         guard bothWells, let selectivity = MeasuredSelectivity(runs) else {
             if output.json { return try JSONOutput.print(reports[0]) }
             printReport(runs[0], reports[0])
-            if let survival { print("survival curve written to \(survival)") }
+            if let survival { print("survival curve written to \(survival) (figure: \(Self.figure(survival)))") }
+            if let times { print("per-trajectory times written to \(times)") }
             return
         }
         if output.json { return try JSONOutput.print(BothWellsReport(wells: reports, selectivity: selectivity, survivalFile: survival)) }
         for (run, report) in zip(runs, reports) { printReport(run, report); print("") }
         let measured = selectivity.logFlatOverSharp.map { "\(Text.number($0, 4)) ± \(Text.number(selectivity.standardError, 3))" } ?? "—"
         print("flat minimum: \(selectivity.flatSide); ln(τ_flat/τ_sharp) measured \(measured), predicted \(Text.number(selectivity.predictedLogFlatOverSharp, 4))")
-        if let survival { print("survival curves written to \(survival)") }
+        if let survival { print("survival curves written to \(survival) (figure: \(Self.figure(survival)))") }
+        if let times { print("per-trajectory times written to \(times)") }
     }
 
-    static func survivalURL(_ path: String) throws -> URL {
+    /// The figure beside a survival CSV: the same name with .svg.
+    static func figure(_ csv: String) -> String { String(csv.dropLast(4)) + ".svg" }
+
+    static func csvURL(_ path: String, _ option: String) throws -> URL {
         guard path.hasSuffix(".csv") else {
-            throw InvalidParameter("survival", given: "'\(path)'", allowed: "a file name ending in .csv")
+            throw InvalidParameter(option, given: "'\(path)'", allowed: "a file name ending in .csv")
         }
         let url = URL(fileURLWithPath: path)
         try TableWriter.prepare(directory: url.deletingLastPathComponent())

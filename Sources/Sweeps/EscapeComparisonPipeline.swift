@@ -89,14 +89,19 @@ public struct ComparedEscape: Sendable {
         Comparison.agrees(result.estimate, referenceTime: prediction.referenceTime, sigmas: sigmas, allowance: allowance)
     }
 
-    /// The survival curve beside its prediction, as ``SurvivalTable`` rows labelled with ``PredictedEscape/from``.
-    public var survivalRows: [[String]] {
-        if case .oneDimensional(let p) = prediction {
-            return SurvivalTable.rows(from: predicted.from, curve: survival, prediction: p)
+    /// The predicted fraction not yet escaped at each row of ``survival`` and what it is: the
+    /// quasi-static hazard for scheduled DualAdam (docs/theory.md §7), otherwise the exponential
+    /// law exp(−t/τ) with τ the reference time; nil values where no prediction applies.
+    public var predictedSurvival: (values: [Double?], label: String) {
+        if case .oneDimensional(let p) = prediction, let hazard = p.hazard {
+            return (hazard.survival(atSteps: survival.rows.map(\.steps)), "quasi-static hazard")
         }
-        return SurvivalTable.rows(from: predicted.from, curve: survival, referenceTime: prediction.referenceTime,
-                                  reference: prediction.reference)
+        guard let tau = prediction.referenceTime else { return (survival.rows.map { _ in nil }, "none") }
+        return (survival.rows.map { exp(-$0.time / tau) }, "exponential, mean \(prediction.reference)")
     }
+
+    /// The survival curve beside its prediction, as ``SurvivalTable`` rows labelled with ``PredictedEscape/from``.
+    public var survivalRows: [[String]] { SurvivalTable.rows(self) }
 }
 
 /// Scheduled DualAdam: the fraction of all trajectories escaped within the first K optimizer

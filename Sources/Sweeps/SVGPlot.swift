@@ -19,8 +19,10 @@ public struct SVGPlot: Sendable {
         public let points: [Point]
         /// Join the points with a line (in x order).
         public let connect: Bool
-        public init(name: String, points: [Point], connect: Bool = false) {
-            self.name = name; self.points = points; self.connect = connect
+        /// Draw a marker at each point (a connected curve of many points reads better without).
+        public let markers: Bool
+        public init(name: String, points: [Point], connect: Bool = false, markers: Bool = true) {
+            self.name = name; self.points = points; self.connect = connect; self.markers = markers
         }
     }
 
@@ -47,7 +49,7 @@ public struct SVGPlot: Sendable {
         let valid = series.map { s in
             Series(name: s.name, points: s.points.filter { p in
                 p.x.isFinite && p.y.isFinite && (!logX || p.x > 0) && (!logY || p.y > 0)
-            }, connect: s.connect)
+            }, connect: s.connect, markers: s.markers)
         }
         var xs = valid.flatMap { $0.points.map(\.x) }
         var ys = valid.flatMap { $0.points.flatMap { [$0.y, $0.low ?? $0.y, $0.high ?? $0.y] } }.filter { !logY || $0 > 0 }
@@ -89,7 +91,7 @@ public struct SVGPlot: Sendable {
                 let path = s.points.sorted { $0.x < $1.x }.map { "\(f(px($0.x))),\(f(py($0.y)))" }.joined(separator: " ")
                 svg += "<polyline points=\"\(path)\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"1.2\"/>\n"
             }
-            for p in s.points {
+            for p in s.points where s.markers {
                 if let low = p.low, let high = p.high, !logY || low > 0 {
                     svg += "<line x1=\"\(f(px(p.x)))\" y1=\"\(f(py(low)))\" x2=\"\(f(px(p.x)))\" y2=\"\(f(py(high)))\" stroke=\"\(color)\"/>"
                 }

@@ -133,9 +133,10 @@ public struct SpectrumReport: Sendable, Codable {
         var series: [SVGPlot.Series] = []
         for d in directions {
             let rows = spectrum.filter { $0.direction == d.index && $0.frequency > 0 }
-            // Thin the measured points to ~200 per direction, log-spaced.
+            // Thin the measured points to ~200 per direction, log-spaced (from the lowest
+            // frequency: f ≤ 1/2, so every ln f is negative).
             var kept: [SpectrumPoint] = []
-            var next = 0.0
+            var next = -Double.infinity
             for r in rows where log(r.frequency) >= next { kept.append(r); next = log(r.frequency) + 0.03 }
             series.append(SVGPlot.Series(name: "u\(d.index) measured (h=\(String(format: "%.3g", d.curvature)))",
                                          points: kept.map { SVGPlot.Point(x: $0.frequency, y: $0.measured) }))

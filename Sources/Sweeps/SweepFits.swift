@@ -1,3 +1,4 @@
+import Dynamics
 import Foundation
 import NumericKit
 
@@ -46,7 +47,10 @@ public struct SweepFitResult: Sendable, Equatable, Codable {
 ///   `dt`, the order p of the weak error e(dt) = 1 − τ/τ_exact ∝ dt^p — the weighted slope of
 ///   ln|e| against ln dt over the rows whose bias is resolved (|e| > 2 SE), with
 ///   SE(ln|e|) = SE_τ/(τ_exact·|e|). Fewer than 3 resolved rows: no order, and the largest
-///   |e| with its SE is reported instead (a scheme whose bias the sweep cannot see).
+///   |e| with its SE is reported instead (a scheme whose bias the sweep cannot see). The verdict
+///   assumes what the study is for, a problem where D jumps: a scheme that crosses jumps
+///   exactly in law (`crossesJumpsExactly`) is consistent when every row of its group agrees,
+///   any other when its order's 95% CI holds ½ (the O(√dt) jump bias).
 public enum SweepFits {
     public static func run(_ requests: [FitRequest], rows: [SweepRow]) -> [SweepFitResult] {
         requests.flatMap { request -> [SweepFitResult] in
@@ -200,23 +204,31 @@ public enum SweepFits {
             }.sorted { $0.dt > $1.dt }
             let listed = measured.map { String(format: "%.3g: %+.3f ± %.3f", $0.dt, $0.bias, $0.se) }.joined(separator: ", ")
             let resolved = measured.filter { abs($0.bias) > 2 * $0.se }
-            func report(_ p: Double?, _ se: Double?, _ ci: [Double]?, _ detail: String) -> SweepFitResult {
-                SweepFitResult(kind: kind, group: group, measured: p, standardError: se, ci95: ci, expectedLabel: "weak order",
-                               expected: nil, exact: nil, consistent: nil, detail: detail, levels: nil)
+            // What the group's scheme should show where D jumps (the study's design): a scheme
+            // that crosses jumps exactly in law has no bias to resolve, so every row agrees;
+            // any other is biased by O(√dt) there (docs/integrators.md §2–§3).
+            let scheme = members.first?.parameters["integrator"].flatMap { IntegratorKind(rawValue: "\($0)")?.scheme }
+            let exactAtJumps = scheme?.crossesJumpsExactly
+            let expectedLabel = exactAtJumps == true ? "exact in law at the jump: every row agrees" : "weak order at a jump of D"
+            func report(_ p: Double?, _ se: Double?, _ ci: [Double]?, _ consistent: Bool?, _ detail: String) -> SweepFitResult {
+                SweepFitResult(kind: kind, group: group, measured: p, standardError: se, ci95: ci, expectedLabel: expectedLabel,
+                               expected: exactAtJumps == false ? 0.5 : nil, exact: nil, consistent: consistent, detail: detail, levels: nil)
             }
+            let allAgree = exactAtJumps == true ? members.allSatisfy(\.agrees) : nil
             guard resolved.count >= 3 else {
                 let largest = measured.max { abs($0.bias) < abs($1.bias) }
                 let worst = largest.map { String(format: "largest |1 − τ/τ_exact| = %.3f ± %.3f", abs($0.bias), $0.se) } ?? "no measured rows"
-                return report(nil, nil, nil, "bias 1 − τ/τ_exact at dt = \(listed); resolved (> 2 SE) at \(resolved.count) of \(measured.count) steps, 3 needed for an order: \(worst)")
+                return report(nil, nil, nil, allAgree, "bias 1 − τ/τ_exact at dt = \(listed); resolved (> 2 SE) at \(resolved.count) of \(measured.count) steps, 3 needed for an order: \(worst)")
             }
             do {
                 let fit = try WeightedSlope(x: resolved.map { log($0.dt) }, y: resolved.map { log(abs($0.bias)) },
                                             standardErrors: resolved.map { $0.se / abs($0.bias) })
-                return report(fit.slope, fit.standardError, fit.ci95,
+                let consistent = exactAtJumps == false ? (fit.ci95[0] <= 0.5 && 0.5 <= fit.ci95[1]) : allAgree
+                return report(fit.slope, fit.standardError, fit.ci95, consistent,
                               String(format: "bias 1 − τ/τ_exact at dt = %@; order p = %.2f ± %.2f, 95%% CI [%.2f, %.2f] over %d resolved steps",
                                      listed, fit.slope, fit.standardError, fit.ci95[0], fit.ci95[1], resolved.count))
             } catch {
-                return report(nil, nil, nil, "bias at dt = \(listed): \(error)")
+                return report(nil, nil, nil, nil, "bias at dt = \(listed): \(error)")
             }
         }
     }

@@ -124,6 +124,34 @@ struct CommandLineTests {
         #expect(zip(survival, survival.dropFirst()).allSatisfy { $0 >= $1 } && survival.last! == 0)
         #expect(zip(lower, upper).enumerated().allSatisfy { i, b in b.0 <= survival[i] && survival[i] <= b.1 })
         #expect(rows.allSatisfy { $0[10] == "quasi-static hazard" && Double($0[9]) != nil })
+        // …and its figure beside it: the curve, its band and the prediction, each a drawn line.
+        let figure = file.deletingPathExtension().appendingPathExtension("svg")
+        defer { try? FileManager.default.removeItem(at: figure) }
+        let svg = try String(contentsOf: figure, encoding: .utf8)
+        #expect(svg.components(separatedBy: "<polyline").count - 1 == 4)
+        for name in ["Kaplan–Meier", "95% band, lower", "95% band, upper", "predicted (quasi-static hazard)"] { #expect(svg.contains(name)) }
+    }
+
+    /// --times writes one row per trajectory, whose outcomes and times are the run's: the
+    /// escaped rows' mean time is the reported mean, and `seed` is stream i's seed.
+    @Test func perTrajectoryTimes() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("escape-times-\(getpid()).csv")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let run = try EscapeRun(["simulate", "quartic:barrier=0.5", "--sigma2", "0.5", "--lr", "1", "--trajectories", "300",
+                                 "--seed", "4", "--max-steps", "2000", "--times", file.path, "--json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try run.json()
+        let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n")
+        #expect(lines[0] == "from,index,seed,outcome,steps,time,optimizerSteps")
+        let rows = lines.dropFirst().map { $0.split(separator: ",").map(String.init) }
+        #expect(rows.count == 300 && rows.enumerated().allSatisfy { i, r in r[1] == String(i) && r[0] == "left" })
+        #expect(rows[7][2] == String(StreamSeeding.streamSeed(run: 4, stream: 7)))
+        let escaped = rows.filter { $0[3] == "escaped" }, censored = rows.filter { $0[3] == "censored" }
+        #expect(escaped.count == json["escaped"] as? Int && censored.count == json["censored"] as? Int && censored.count > 0)
+        #expect(censored.allSatisfy { $0[4] == "2000" })
+        let mean = escaped.map { Double($0[5])! }.reduce(0, +) / Double(escaped.count)
+        let meanTime = try #require(json["meanTime"] as? Double)
+        #expect(json["censoredEstimate"] != nil && abs(mean - meanTime) < 1e-9 * mean)
     }
 
     /// Issue 4: the Styblinski–Tang landscape in 2-D: 4 minima and the 4 saddles between
@@ -276,6 +304,22 @@ struct ReproduceTests {
         for file in ["summary.md", "fits.json", "provenance.json", "sweep.json", "exponent.svg", "measured-vs-predicted.svg"] {
             #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("quick/exponent/\(file)").path), "\(file)")
         }
+    }
+
+    /// The verdict table: one line per sweep, agreeing with its rows (a sweep judged by its fits
+    /// says so beside how many points agree), no wider than 100 columns; the details in
+    /// OUT/summary.md.
+    @Test func verdictTableIsOneNarrowLinePerSweep() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("escape-verdicts-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let run = try EscapeRun(["reproduce", "--quick", "--only", "selectivity,dualadam", "--out", directory.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.components(separatedBy: "\n\n")[0].split(separator: "\n")  // the table
+        #expect(lines.count == 3 && lines.allSatisfy { $0.count <= 100 }, "\(lines.map(\.count))")
+        let verdicts = lines.filter { $0.hasPrefix("selectivity") || $0.hasPrefix("dualadam") }
+        #expect(verdicts.count == 2 && verdicts.allSatisfy { !$0.contains("NOT") && $0.contains(" consistent ") && $0.contains("fits consistent") })
+        let summary = try String(contentsOf: directory.appendingPathComponent("quick/summary.md"), encoding: .utf8)
+        #expect(summary.contains("| selectivity | consistent |") && summary.contains("## dualadam") && summary.contains("escape-fraction"))
     }
 
     @Test func unwritableOutputIsBadInput() throws {

@@ -26,5 +26,11 @@ struct TimeStepOrderTests {
         #expect(skew.measured == nil, "\(skew.detail)")
         let skewRows = outcome.rows.filter { $0.parameters["integrator"] == .text("skew-euler") }
         #expect(skewRows.count == 3 && skewRows.allSatisfy(\.agrees), "\(skewRows.map { $0.measuredOverExact ?? .nan })")
+        // The verdicts: Euler–Maruyama's order holds ½, skew-euler's rows all agree, so the sweep
+        // is consistent although Euler–Maruyama's rows do not agree (as designed).
+        #expect(em.consistent == true && em.expected == 0.5 && skew.consistent == true)
+        let verdict = SweepVerdict(sweep: spec.name, rows: outcome.rows, fits: outcome.fits)
+        #expect(verdict.consistent == true && verdict.basis.hasPrefix("2/2 fits consistent"), "\(verdict.basis)")
+        #expect(outcome.rows.contains { !$0.agrees })
     }
 }
