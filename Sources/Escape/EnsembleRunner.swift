@@ -10,6 +10,13 @@ public struct EnsembleOptions: Sendable, Equatable {
     public let seed: UInt64
     public let threads: Int
     public let generator: RandomGenerator
+    /// Where the runner counts the trajectories it hands out, for a progress line; no result
+    /// depends on it (and `==` ignores it).
+    public var progress: EnsembleProgress?
+
+    public static func == (a: EnsembleOptions, b: EnsembleOptions) -> Bool {
+        a.trajectories == b.trajectories && a.seed == b.seed && a.threads == b.threads && a.generator == b.generator
+    }
 
     public init(trajectories: Int, seed: UInt64, threads: Int? = nil, generator: RandomGenerator = .mt19937) throws(InvalidParameter) {
         guard trajectories >= 2 else {
@@ -81,8 +88,10 @@ public enum EnsembleRunner {
         let outcomes = OutcomeBuffer(count: n)
         let counter = WorkCounter()
         let workers = min(options.threads, (n + chunk - 1) / chunk)
+        let progress = options.progress
+        progress?.begin(n)
         let work: @Sendable (Int) -> Void = { _ in
-            var queue = TrajectoryQueue(counter: counter, count: n)
+            var queue = TrajectoryQueue(counter: counter, count: n, progress: progress)
             worker(&queue, outcomes)
         }
         if workers <= 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
@@ -95,10 +104,13 @@ public enum EnsembleRunner {
 public struct TrajectoryQueue {
     @usableFromInline let counter: WorkCounter
     @usableFromInline let count: Int
+    @usableFromInline let progress: EnsembleProgress?
     @usableFromInline var nextIndex = 0
     @usableFromInline var end = 0
 
-    @inlinable init(counter: WorkCounter, count: Int) { self.counter = counter; self.count = count }
+    @inlinable init(counter: WorkCounter, count: Int, progress: EnsembleProgress?) {
+        self.counter = counter; self.count = count; self.progress = progress
+    }
 
     /// The next trajectory index for this worker, or nil when the ensemble is exhausted.
     @inlinable
@@ -108,10 +120,24 @@ public struct TrajectoryQueue {
             if first >= count { return nil }
             nextIndex = first
             end = min(first + EnsembleRunner.chunk, count)
+            progress?.handOut(end - first)
         }
         defer { nextIndex += 1 }
         return nextIndex
     }
+}
+
+/// The trajectories a run's ensembles have handed out to workers, and how many they hold in
+/// all (summed over the ensembles begun so far): what a progress line shows. Counted a chunk at
+/// a time with relaxed atomics; nothing in any result depends on it.
+public final class EnsembleProgress: Sendable {
+    @usableFromInline let started = Atomic<Int>(0)
+    @usableFromInline let total = Atomic<Int>(0)
+    public init() {}
+    @usableFromInline func begin(_ trajectories: Int) { total.add(trajectories, ordering: .relaxed) }
+    @inlinable func handOut(_ trajectories: Int) { started.add(trajectories, ordering: .relaxed) }
+    /// (trajectories handed out, trajectories in the ensembles begun).
+    public var counts: (started: Int, total: Int) { (started.load(ordering: .relaxed), total.load(ordering: .relaxed)) }
 }
 
 /// A shared counter handing out trajectory indices.

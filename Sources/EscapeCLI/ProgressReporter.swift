@@ -1,4 +1,5 @@
 import Foundation
+import Escape
 import Sweeps
 
 /// Progress of long work on stderr: a redrawn bar (points done, rate, ETA) when stderr is a
@@ -33,5 +34,46 @@ struct ProgressReporter {
     static func duration(_ seconds: Double) -> String {
         let s = Int(seconds.rounded())
         return s >= 3600 ? "\(s / 3600)h\(String(format: "%02d", (s % 3600) / 60))m" : s >= 60 ? "\(s / 60)m\(String(format: "%02d", s % 60))s" : "\(s)s"
+    }
+}
+
+/// The progress line of one long ensemble run (`escape simulate`): after 2 s, redrawn every
+/// quarter second on stderr — trajectories handed out of the total, elapsed and ETA — and
+/// erased when the run ends. Only on a terminal, and not with --quiet.
+final class EnsembleProgressLine: @unchecked Sendable {
+    let progress = EnsembleProgress()
+    private let title: String
+    private let started = Date()
+    private let queue = DispatchQueue(label: "escape.progress")
+    private let timer: DispatchSourceTimer
+    private var drawn = false
+
+    /// nil when stderr is not a terminal or `quiet`.
+    init?(title: String, quiet: Bool) {
+        guard !quiet, isatty(FileHandle.standardError.fileDescriptor) != 0 else { return nil }
+        self.title = title
+        timer = DispatchSource.makeTimerSource(queue: queue)
+        timer.schedule(deadline: .now() + .seconds(2), repeating: .milliseconds(250))
+        timer.setEventHandler { [unowned self] in self.draw() }
+        timer.resume()
+    }
+
+    private func draw() {
+        let (done, total) = progress.counts
+        guard total > 0 else { return }
+        let elapsed = Date().timeIntervalSince(started)
+        let eta = done > 0 ? elapsed / Double(done) * Double(max(0, total - done)) : 0
+        let text = "\r\(title): \(done)/\(total) trajectories started, \(ProgressReporter.duration(elapsed)) elapsed, ETA \(ProgressReporter.duration(eta))   "
+        FileHandle.standardError.write(Data(text.utf8))
+        drawn = true
+    }
+
+    /// Stops the line (waiting out a redraw in flight) and erases it.
+    func finish() {
+        timer.cancel()
+        queue.sync {
+            if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            drawn = false
+        }
     }
 }

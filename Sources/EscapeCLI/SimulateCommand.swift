@@ -28,6 +28,9 @@ struct SimulateCommand: ParsableCommand {
     @Flag(help: "Run even when the cost estimate says the run would take hours or censor nearly every trajectory.")
     var force = false
 
+    @Flag(help: "No progress line on stderr (shown on a terminal for runs longer than 2 s).")
+    var quiet = false
+
     struct BothWellsReport: Encodable {
         let wells: [SimulationReport]
         let selectivity: MeasuredSelectivity
@@ -35,7 +38,7 @@ struct SimulateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let options = try EnsembleOptions(trajectories: ensemble.trajectories, seed: ensemble.seed,
+        var options = try EnsembleOptions(trajectories: ensemble.trajectories, seed: ensemble.seed,
                                           threads: ensemble.threads, generator: ensemble.rng)
         let built = try problem.anyProblem()
         let problems: [ProblemDescription.Built]
@@ -52,7 +55,10 @@ struct SimulateCommand: ParsableCommand {
         // Every well predicted and its cost checked before any runs.
         let predicted = try problems.map(PredictedEscape.init)
         for p in predicted { try p.checkCost(trajectories: options.trajectories, force: force) }
+        let line = EnsembleProgressLine(title: "simulate", quiet: quiet)
+        options.progress = line?.progress
         let runs = try predicted.map { try $0.simulate(options) }
+        line?.finish()
         if let survivalURL {
             try TableWriter.write(SurvivalTable.csv(runs.flatMap(\.survivalRows)), to: survivalURL)
             try TableWriter.write(SurvivalPlot.svg(runs), to: survivalURL.deletingPathExtension().appendingPathExtension("svg"))

@@ -53,6 +53,9 @@ struct SweepCommand: ParsableCommand {
         }
         if output.json { return try JSONOutput.print(SweepReport(outcome, directory: directory)) }
         SweepReport.printSummary(spec.name, outcome, directory: directory)
+        if let part {
+            print("This is shard \(part) of \(spec.name): its fits use only its own points. Run every shard i/\(part.count) into its own directory, then combine them with `escape merge DIR_0 … DIR_\(part.count - 1) --out DIR` for the whole table and fits.")
+        }
     }
 }
 
