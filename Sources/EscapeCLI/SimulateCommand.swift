@@ -57,8 +57,11 @@ struct SimulateCommand: ParsableCommand {
         for p in predicted { try p.checkCost(trajectories: options.trajectories, force: force) }
         let line = EnsembleProgressLine(title: "simulate", quiet: quiet)
         options.progress = line?.progress
-        let runs = try predicted.map { try $0.simulate(options) }
-        line?.finish()
+        let runs: [ComparedEscape]
+        do {
+            defer { line?.finish() }  // erased before anything else is printed, error or not
+            runs = try predicted.map { try $0.simulate(options) }
+        }
         if let survivalURL {
             try TableWriter.write(SurvivalTable.csv(runs.flatMap(\.survivalRows)), to: survivalURL)
             try TableWriter.write(SurvivalPlot.svg(runs), to: survivalURL.deletingPathExtension().appendingPathExtension("svg"))
