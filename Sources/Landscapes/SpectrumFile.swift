@@ -7,17 +7,11 @@ import NumericKit
 /// curvature > 0 (a minimum); errors name the file and line.
 enum SpectrumFile {
     static func read(_ path: String) throws(InvalidParameter) -> [Double] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-              let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw InvalidParameter("spectators", given: "'@\(path)'", allowed: "@PATH of a readable text file of eigenvalues, one per line")
-        }
+        let unreadable = InvalidParameter("spectators", given: "'@\(path)'", allowed: "@PATH of a readable text file of eigenvalues, one per line")
         var values: [Double] = []
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-            if line.isEmpty || line.hasPrefix("#") { continue }
+        for (number, line) in try DataFileLines.read(path, unreadable: unreadable, notText: unreadable) {
             guard let h = Double(line), h.isFinite, h > 0 else {
-                throw InvalidParameter("spectators file \(path) line \(index + 1)", given: "'\(line)'",
+                throw InvalidParameter("spectators file \(path) line \(number)", given: "'\(line)'",
                                        allowed: "one eigenvalue > 0 per line (the minimum's spectator curvatures; drop or floor negative ones)")
             }
             values.append(h)

@@ -126,22 +126,15 @@ enum TableFile {
     static let maximumRows = 1500
 
     static func read(_ path: String) throws(InvalidParameter) -> Rows {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-              let data = FileManager.default.contents(atPath: path) else {
-            throw InvalidParameter("file", given: "'\(path)'", allowed: "a readable CSV file with rows x,loss[,C]")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw InvalidParameter("file", given: "'\(path)' (not UTF-8 text)", allowed: "a CSV file with rows x,loss[,C]")
-        }
+        let lines = try DataFileLines.read(
+            path, unreadable: InvalidParameter("file", given: "'\(path)'", allowed: "a readable CSV file with rows x,loss[,C]"),
+            notText: InvalidParameter("file", given: "'\(path)' (not UTF-8 text)", allowed: "a CSV file with rows x,loss[,C]"))
         var rows = Rows()
         var columns: Int?
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-            if line.isEmpty || line.hasPrefix("#") { continue }
+        for (number, line) in lines {
             let cells = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             func refuse(_ allowed: String) -> InvalidParameter {
-                InvalidParameter("file \(path) line \(index + 1)", given: "'\(line)'", allowed: allowed)
+                InvalidParameter("file \(path) line \(number)", given: "'\(line)'", allowed: allowed)
             }
             if columns == nil, rows.x.isEmpty, Double(cells[0]) == nil {
                 let names = cells.map { $0.lowercased() }
