@@ -7,7 +7,7 @@
 SWIFT_FLAGS := -c release -Xswiftc -enable-testing -Xswiftc -target-cpu -Xswiftc native
 BIN := .build/release
 
-.PHONY: all deps build test reproduce reproduce-quick bench clean
+.PHONY: all deps build test reproduce reproduce-quick bench slurm-check clean
 
 all: build
 
@@ -39,6 +39,11 @@ PROFILE_FLAGS := -c release -Xswiftc -g -Xswiftc -Xfrontend -Xswiftc -experiment
 bench: build
 	swift build $(PROFILE_FLAGS) --product EscapeBenchmarks
 	PROFILED_BINARY=.build/profile/release/EscapeBenchmarks bash bench/run.sh
+
+# A real Slurm run (not part of CI; root): a one-node cluster on this machine runs a sweep as
+# a job array of shards, merges them, and checks the merge equals the unsharded table.
+slurm-check: build
+	bash scripts/slurm-local.sh
 
 clean:
 	rm -rf .build bench/bin
