@@ -28,6 +28,14 @@ public struct PredictedEscape: Sendable {
         }
     }
 
+    /// The optimizer's registered name.
+    public var optimizer: String {
+        switch problem {
+        case .oneDimensional(let p): p.optimizer.rawValue
+        case .multiDimensional(let p): p.optimizer.rawValue
+        }
+    }
+
     public var learningRate: Double {
         switch problem {
         case .oneDimensional(let p): p.learningRate

@@ -128,22 +128,29 @@ public struct SpectrumReport: Sendable, Codable {
         autocorrelation = correlation
     }
 
-    /// The PSD figure: measured (points) and AR(1) (lines) per direction, log-log.
+    /// The PSD figure: measured (points) and AR(1) (lines) per direction, log-log, a colour
+    /// per direction.
     public var spectrumPlot: String {
         var series: [SVGPlot.Series] = []
-        for d in directions {
+        var legend: [SVGPlot.LegendEntry] = []
+        for (k, d) in directions.enumerated() {
             let rows = spectrum.filter { $0.direction == d.index && $0.frequency > 0 }
             // Thin the measured points to ~200 per direction, log-spaced (from the lowest
             // frequency: f ≤ 1/2, so every ln f is negative).
             var kept: [SpectrumPoint] = []
             var next = -Double.infinity
             for r in rows where log(r.frequency) >= next { kept.append(r); next = log(r.frequency) + 0.03 }
-            series.append(SVGPlot.Series(name: "u\(d.index) measured (h=\(String(format: "%.3g", d.curvature)))",
-                                         points: kept.map { SVGPlot.Point(x: $0.frequency, y: $0.measured) }))
-            series.append(SVGPlot.Series(name: "u\(d.index) AR(1)", points: kept.map { SVGPlot.Point(x: $0.frequency, y: $0.ar1) },
-                                         connect: true))
+            let color = FigureStyle.other(k)
+            let name = "u\(d.index) (curvature \(String(format: "%.3g", d.curvature)))"
+            series.append(SVGPlot.Series(name: "\(name): measured", points: kept.map { SVGPlot.Point(x: $0.frequency, y: $0.measured) },
+                                         style: .init(color: color)))
+            series.append(SVGPlot.Series(name: "\(name): predicted", points: kept.map { SVGPlot.Point(x: $0.frequency, y: $0.ar1) },
+                                         style: .init(color: color, marker: .none, stroke: .solid)))
+            legend.append(.init(name, .init(color: color, stroke: .solid)))
         }
-        return SVGPlot(title: "Welch PSD against docs/theory.md §8", xLabel: "f (cycles per step)", yLabel: "S(f) per step (two-sided)",
-                       logX: true, logY: true, series: series).render()
+        legend += [.init("measured (Welch)", .init(color: FigureStyle.neutral)),
+                   .init("predicted: AR(1) of the linearised rule", .init(color: FigureStyle.neutral, marker: .none, stroke: .solid))]
+        return SVGPlot(title: "In-basin spectrum against the AR(1) prediction (docs/theory.md §8)", xLabel: "frequency f (cycles per step)",
+                       yLabel: "power spectral density S(f) per step (two-sided)", logX: true, logY: true, series: series, legend: legend).render()
     }
 }

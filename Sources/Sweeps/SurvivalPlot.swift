@@ -11,22 +11,29 @@ public enum SurvivalPlot {
 
     public static func svg(_ runs: [ComparedEscape]) -> String {
         var series: [SVGPlot.Series] = []
-        for run in runs {
+        var legend: [SVGPlot.LegendEntry] = []
+        for (w, run) in runs.enumerated() {
             let rows = run.survival.rows
             let stride = max(1, rows.count / maximumPoints)
             let kept = rows.indices.filter { $0 % stride == 0 || $0 == rows.count - 1 }
             let predicted = run.predictedSurvival
+            // One well: the optimizer's colour; both wells: a colour per well.
+            let color = runs.count > 1 ? FigureStyle.other(w) : FigureStyle.color(optimizer: run.predicted.optimizer)
             let well = runs.count > 1 ? "\(run.predicted.from): " : ""
-            func curve(_ name: String, _ y: (Int) -> Double?) -> SVGPlot.Series {
+            func curve(_ name: String, _ stroke: SVGPlot.Stroke, _ color: String, _ y: (Int) -> Double?) -> SVGPlot.Series {
                 SVGPlot.Series(name: well + name, points: kept.compactMap { i in y(i).map { SVGPlot.Point(x: rows[i].time, y: $0) } },
-                               connect: true, markers: false)
+                               style: .init(color: color, marker: .none, stroke: stroke))
             }
-            series.append(curve("Kaplan–Meier", { rows[$0].survival }))
-            series.append(curve("95% band, lower", { rows[$0].lower95 }))
-            series.append(curve("95% band, upper", { rows[$0].upper95 }))
-            series.append(curve("predicted (\(predicted.label))", { predicted.values[$0] }))
+            series.append(curve("Kaplan–Meier", .solid, color, { rows[$0].survival }))
+            series.append(curve("95% band, lower", .dotted, color, { rows[$0].lower95 }))
+            series.append(curve("95% band, upper", .dotted, color, { rows[$0].upper95 }))
+            let theory = runs.count > 1 ? color : FigureStyle.neutral
+            series.append(curve("predicted (\(predicted.label))", .dashed, theory, { predicted.values[$0] }))
+            legend += [.init(well + "Kaplan–Meier (measured)", .init(color: color, marker: .none, stroke: .solid)),
+                       .init(well + "pointwise 95% band", .init(color: color, marker: .none, stroke: .dotted)),
+                       .init(well + "predicted (\(predicted.label))", .init(color: theory, marker: .none, stroke: .dashed))]
         }
         return SVGPlot(title: "Fraction not yet escaped", xLabel: "time t (SDE time, steps × η)",
-                       yLabel: "fraction not yet escaped", series: series).render()
+                       yLabel: "fraction not yet escaped", series: series, legend: legend).render()
     }
 }

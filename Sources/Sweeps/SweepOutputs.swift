@@ -26,7 +26,7 @@ public enum SweepOutputs {
         var files = [("table.csv", csv(spec, rows)), ("table.json", try TableWriter.json(rows)),
                      ("fits.json", try TableWriter.json(fits)), ("summary.md", markdown(spec, rows, fits)),
                      ("provenance.json", try TableWriter.json(provenance))]
-        files += plots(spec, rows, fits)
+        files += SweepFigures.all(spec, rows, fits)
         // All or nothing: every file is written into a staging directory first (where a full
         // disk shows), then renamed into place (renames need no space).
         let staging = directory.appendingPathComponent(".staging-\(getpid())")
@@ -79,63 +79,5 @@ public enum SweepOutputs {
             text += "\(n(r.exactTime, 5)) | \(n(r.kramersTime, 5)) | \(n(r.measuredOverReference)) | \(n(r.zScore, 2)) | \(r.agrees ? "yes" : "**no**") |\n"
         }
         return text
-    }
-
-    /// The figures: measured against predicted (log-log with y = x), ln τ against the last
-    /// numeric axis, and for exponent fits ln b against ln(B/H).
-    static func plots(_ spec: SweepSpec, _ rows: [SweepRow], _ fits: [SweepFitResult]) -> [(String, String)] {
-        var out: [(String, String)] = []
-        let byOptimizer = Dictionary(grouping: rows, by: \.optimizer)
-        let optimizers = byOptimizer.keys.sorted()
-        let scatter = optimizers.map { o in
-            SVGPlot.Series(name: o, points: byOptimizer[o]!.compactMap { r in
-                guard let m = r.meanTime, let p = r.referenceTime else { return nil }
-                return SVGPlot.Point(x: p, y: m, low: r.ciLow, high: r.ciHigh)
-            })
-        }
-        out.append(("measured-vs-predicted.svg", SVGPlot(
-            title: "\(spec.name): measured against predicted escape time", xLabel: "predicted τ (reference, SDE time)",
-            yLabel: "measured τ (95% CI)", logX: true, logY: true, diagonal: true, series: scatter).render()))
-        // ln τ against the last axis with numeric values, one series per combination of the others.
-        if let axis = spec.axes.last(where: { a in a.values.allSatisfy { if case .number = $0[0] { true } else { false } } }) {
-            let name = axis.parameters[0]
-            let others = Set(spec.axes.flatMap(\.parameters)).subtracting(axis.parameters)
-            let groups = SweepFits.groups(rows, excluding: Set(axis.parameters)).map { key, members in
-                SVGPlot.Series(name: others.isEmpty ? "optimizer=\(members[0].optimizer)" : key, points: members.compactMap { r in
-                    guard case .number(let x)? = r.parameters[name], let m = r.meanTime else { return nil }
-                    return SVGPlot.Point(x: x, y: log(m), low: r.ciLow.map { log(max($0, .leastNormalMagnitude)) }, high: r.ciHigh.map { log($0) })
-                }, connect: true)
-            }
-            out.append(("log-time-vs-\(name.replacingOccurrences(of: ".", with: "-")).svg", SVGPlot(
-                title: "\(spec.name): ln τ against \(name)", xLabel: name, yLabel: "ln τ (measured, 95% CI)", series: groups).render()))
-        }
-        // Rough landscapes: simulated, exact and Zwanzig against the roughness ε/T.
-        let rough = rows.filter { $0.zwanzigTime != nil }
-        if !rough.isEmpty {
-            func x(_ r: SweepRow) -> Double? { r.roughness }
-            let simulated = rough.compactMap { r -> SVGPlot.Point? in
-                guard let x = x(r), let m = r.meanTime else { return nil }
-                return SVGPlot.Point(x: x, y: m, low: r.ciLow, high: r.ciHigh)
-            }
-            let exact = rough.compactMap { r in x(r).flatMap { x in r.exactTime.map { SVGPlot.Point(x: x, y: $0) } } }
-            let zwanzig = rough.compactMap { r in x(r).flatMap { x in r.zwanzigTime.map { SVGPlot.Point(x: x, y: $0) } } }
-            out.append(("roughness.svg", SVGPlot(
-                title: "\(spec.name): escape time against roughness", xLabel: "ε/T", yLabel: "τ (SDE time)", logY: true,
-                series: [.init(name: "simulated (95% CI)", points: simulated), .init(name: "exact MFPT", points: exact, connect: true),
-                         .init(name: "Zwanzig", points: zwanzig, connect: true)]).render()))
-        }
-        let exponentFits = fits.filter { $0.levels != nil }
-        if !exponentFits.isEmpty {
-            let series = exponentFits.map { f in
-                SVGPlot.Series(name: "\(f.group.replacingOccurrences(of: "optimizer=", with: "")): p = \(String(format: "%.3f", f.measured ?? .nan))",
-                               points: f.levels!.map { l in
-                    SVGPlot.Point(x: l.sharpness, y: l.slope.slope, low: l.slope.ci95[0], high: l.slope.ci95[1])
-                }, connect: true)
-            }
-            out.append(("exponent.svg", SVGPlot(
-                title: "\(spec.name): Arrhenius slope b against sharpness B/H", xLabel: "B/H_a",
-                yLabel: "b = d ln τ / d(ΔL/η) (95% CI)", logX: true, logY: true, series: series).render()))
-        }
-        return out
     }
 }

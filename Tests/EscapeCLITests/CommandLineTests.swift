@@ -1,5 +1,6 @@
 import Foundation
 import NumericKit
+import Sweeps
 import Testing
 
 /// Runs the built `escape` executable (beside the test bundle in the build directory;
@@ -322,6 +323,37 @@ struct ReproduceTests {
         #expect(verdicts.count == 2 && verdicts.allSatisfy { !$0.contains("NOT") && $0.contains(" consistent ") && $0.contains("fits consistent") })
         let summary = try String(contentsOf: directory.appendingPathComponent("quick/summary.md"), encoding: .utf8)
         #expect(summary.contains("| selectivity | consistent |") && summary.contains("## dualadam") && summary.contains("escape-fraction"))
+    }
+
+    /// Every figure `reproduce` writes (the quick run: the same sweeps and figures as the
+    /// default, fewer trajectories) is sound — each series drawn, inside the axes, the legend
+    /// inside the canvas, two or more labelled ticks per axis (``FigureMarkup/defects``) — and
+    /// shows the theory beside each measurement: every "…: measured" series has its
+    /// "…: predicted" twin, or the figure draws y = x; DualAdam's figure is its escape fraction.
+    @Test func everyFigureIsSoundAndShowsTheTheory() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("escape-figures-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let run = try EscapeRun(["reproduce", "--quick", "--out", directory.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let root = directory.appendingPathComponent("quick")
+        let files = (FileManager.default.enumerator(atPath: root.path)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".svg") }.sorted()
+        for expected in ["exponent/exponent.svg", "exponent/log-time-vs-effective-barrier.svg", "kramers/log-time-vs-effective-barrier.svg",
+                         "dualadam/escape-fraction-vs-switch-rate.svg", "roughness/roughness.svg", "time-step/log-time-vs-dt.svg",
+                         "spectra/sgd/spectrum.svg", "spectra/adam/spectrum.svg", "spectra/invadam/spectrum.svg"] {
+            #expect(files.contains(expected), "\(expected) missing from \(files)")
+        }
+        #expect(files.count >= 20, "\(files)")
+        for file in files {
+            let svg = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
+            let figure = try FigureMarkup(svg: svg)
+            #expect(figure.defects.isEmpty, "\(file): \(figure.defects)")
+            let names = Set(figure.series.map(\.name))
+            for name in names where name.hasSuffix(": measured") {
+                let twin = String(name.dropLast("measured".count)) + "predicted"
+                #expect(names.contains(twin) || svg.contains("class=\"diagonal\""), "\(file): '\(name)' has no prediction beside it")
+            }
+            #expect(names.contains { $0.hasSuffix(": measured") }, "\(file): no measured series in \(names)")
+        }
     }
 
     @Test func unwritableOutputIsBadInput() throws {

@@ -39,12 +39,14 @@ struct SpectrumTests {
         }
         // The figure draws every direction: ~150 log-spaced frequencies each — k/2048 for
         // k = 1 … 33 one by one, then steps of 0.03 in ln f up to 1/2 (the thinning once started
-        // at ln f = 0 and, all f being ≤ 1/2, drew nothing) — a circle each for measured and
-        // AR(1), and the AR(1) lines.
-        let plot = report.spectrumPlot
-        let circles = plot.components(separatedBy: "<circle").count - 1 - 2 * report.directions.count  // less the legend's
-        #expect(circles >= 2 * 100 * report.directions.count && circles <= 2 * 250 * report.directions.count, "\(circles) circles")
-        #expect(plot.components(separatedBy: "<polyline").count - 1 >= report.directions.count)
+        // at ln f = 0 and, all f being ≤ 1/2, drew nothing) — as measured markers and the AR(1)
+        // line, inside the axes.
+        let figure = try FigureMarkup(svg: report.spectrumPlot)
+        #expect(figure.defects.isEmpty, "\(figure.defects)")
+        #expect(figure.series.count == 2 * report.directions.count)
+        for s in figure.series {
+            #expect(s.positions.count >= 100 && s.positions.count <= 250, "\(s.name): \(s.positions.count) positions")
+        }
     }
 
     /// An unstable step size (η·p·h ≥ 2) is refused, naming lr.

@@ -1,0 +1,194 @@
+import Foundation
+
+/// The figures of a sweep, each measurement drawn beside the theory it is held against:
+/// - `measured-vs-predicted.svg`: measured τ (95% CI) against the reference prediction,
+///   log-log, with y = x;
+/// - against the last numeric axis: measured ln τ (95% CI) with the reference prediction's
+///   ln τ as a line (and Kramers' formula, dotted, when the sweep is one series) —
+///   `log-time-vs-PARAM.svg`; or, for DualAdam rows, the fraction escaped before the switch
+///   (±1.96 SE) with the hazard's prediction — `escape-fraction-vs-PARAM.svg`;
+/// - `roughness.svg`: simulated τ, the exact MFPT and Zwanzig's estimate against ε/T;
+/// - `exponent.svg`: the measured Arrhenius slopes b against B/H_a with the exact
+///   prediction's slopes, log-log (slope = p).
+/// Colours name optimizers (``FigureStyle/color(optimizer:)``); markers name the other axes.
+enum SweepFigures {
+    static func all(_ spec: SweepSpec, _ rows: [SweepRow], _ fits: [SweepFitResult]) -> [(String, String)] {
+        var out = [("measured-vs-predicted.svg", measuredAgainstPredicted(spec, rows))]
+        if let axis = spec.axes.last(where: { a in a.values.allSatisfy { if case .number = $0[0] { true } else { false } } }) {
+            out.append(againstParameter(spec, rows, axis: axis))
+        }
+        if rows.contains(where: { $0.zwanzigTime != nil }) { out.append(("roughness.svg", roughness(spec, rows))) }
+        let exponentFits = fits.filter { $0.levels != nil }
+        if !exponentFits.isEmpty { out.append(("exponent.svg", exponent(spec, exponentFits))) }
+        return out
+    }
+
+    static let measuredEntry = "measured (95% CI)"
+
+    static func measuredAgainstPredicted(_ spec: SweepSpec, _ rows: [SweepRow]) -> String {
+        let optimizers = Self.optimizers(rows)
+        let series = optimizers.map { o in
+            SVGPlot.Series(name: "\(o): measured", points: rows.filter { $0.optimizer == o }.compactMap { r in
+                guard let m = r.meanTime, let p = r.referenceTime else { return nil }
+                return SVGPlot.Point(x: p, y: m, low: r.ciLow, high: r.ciHigh)
+            }, style: .init(color: FigureStyle.color(optimizer: o)))
+        }
+        let legend = optimizers.map { SVGPlot.LegendEntry("\($0): \(measuredEntry)", .init(color: FigureStyle.color(optimizer: $0)), errorBar: true) }
+            + [SVGPlot.LegendEntry("measured = predicted", .init(color: "#888", marker: .none, stroke: .dashed))]
+        return SVGPlot(title: "\(spec.name): measured against predicted escape time", xLabel: "predicted τ (reference prediction, SDE time)",
+                       yLabel: "measured mean τ (SDE time)", logX: true, logY: true, diagonal: true, series: series, legend: legend).render()
+    }
+
+    /// ln τ (or DualAdam's escape fraction) against the numeric `axis`, one group per
+    /// combination of the other axes.
+    static func againstParameter(_ spec: SweepSpec, _ rows: [SweepRow], axis: SweepAxis) -> (String, String) {
+        let name = axis.parameters[0]
+        let groups = SweepFits.groups(rows, excluding: Set(axis.parameters))
+        let styles = GroupStyles(keys: groups.map(\.0), optimizers: groups.map { $0.1[0].optimizer })
+        let xs = rows.compactMap { r -> Double? in if case .number(let x)? = r.parameters[name] { x } else { nil } }
+        let logX = (xs.min() ?? 0) > 0 && (xs.max() ?? 0) / (xs.min() ?? 1) >= 8
+        func x(_ r: SweepRow) -> Double? { if case .number(let x)? = r.parameters[name] { x } else { nil } }
+        let fraction = rows.contains { $0.escapedBySwitch != nil }
+        var series: [SVGPlot.Series] = []
+        for (k, (key, members)) in groups.enumerated() {
+            let style = styles.style(k)
+            let measured: [SVGPlot.Point] = members.compactMap { r in
+                guard let x = x(r) else { return nil }
+                if fraction {
+                    guard let f = r.escapedBySwitch, let se = r.escapedBySwitchStandardError else { return nil }
+                    return SVGPlot.Point(x: x, y: f, low: f - 1.96 * se, high: f + 1.96 * se)
+                }
+                guard let m = r.meanTime else { return nil }
+                return SVGPlot.Point(x: x, y: log(m), low: r.ciLow.map { log(max($0, .leastNormalMagnitude)) }, high: r.ciHigh.map { log($0) })
+            }
+            let predicted: [SVGPlot.Point] = members.compactMap { r in
+                guard let x = x(r), let p = fraction ? r.predictedEscapedBySwitch : r.referenceTime.map(log) else { return nil }
+                return SVGPlot.Point(x: x, y: p)
+            }
+            series.append(.init(name: "\(key): measured", points: measured, style: style))
+            series.append(.init(name: "\(key): predicted", points: predicted, style: .init(color: style.color, marker: .none, stroke: .solid)))
+            if !fraction, groups.count == 1 {
+                let kramers = members.compactMap { r in x(r).flatMap { x in r.kramersTime.map { SVGPlot.Point(x: x, y: log($0)) } } }
+                if !kramers.isEmpty { series.append(.init(name: "Kramers", points: kramers, style: .init(color: FigureStyle.neutral, marker: .none, stroke: .dotted))) }
+            }
+        }
+        let reference = fraction ? "hazard prediction" : FigureStyle.referenceLabel(rows.first?.reference ?? "")
+        var legend = styles.legend()
+        legend.append(.init(measuredEntry, .init(color: FigureStyle.neutral), errorBar: true))
+        legend.append(.init("predicted: \(reference)", .init(color: FigureStyle.neutral, marker: .none, stroke: .solid)))
+        if series.contains(where: { $0.name == "Kramers" }) {
+            legend.append(.init("Kramers' formula", .init(color: FigureStyle.neutral, marker: .none, stroke: .dotted)))
+        }
+        let file = name.replacingOccurrences(of: ".", with: "-")
+        let label = FigureStyle.axisLabel(name)
+        if fraction {
+            return ("escape-fraction-vs-\(file).svg", SVGPlot(
+                title: "\(spec.name): escapes before the switch against \(label)", xLabel: label,
+                yLabel: "fraction escaped before the switch (±1.96 SE)", logX: logX, series: series, legend: legend).render())
+        }
+        return ("log-time-vs-\(file).svg", SVGPlot(
+            title: "\(spec.name): ln τ against \(label)", xLabel: label, yLabel: "ln τ (mean escape time, SDE time)",
+            logX: logX, series: series, legend: legend).render())
+    }
+
+    static func roughness(_ spec: SweepSpec, _ rows: [SweepRow]) -> String {
+        let rough = rows.filter { $0.zwanzigTime != nil }
+        let optimizer = rough[0].optimizer
+        let color = FigureStyle.color(optimizer: optimizer)
+        func points(_ y: (SweepRow) -> Double?) -> [SVGPlot.Point] {
+            rough.compactMap { r in r.roughness.flatMap { x in y(r).map { SVGPlot.Point(x: x, y: $0) } } }
+        }
+        let simulated = rough.compactMap { r -> SVGPlot.Point? in
+            guard let x = r.roughness, let m = r.meanTime else { return nil }
+            return SVGPlot.Point(x: x, y: m, low: r.ciLow, high: r.ciHigh)
+        }
+        return SVGPlot(
+            title: "\(spec.name): escape time against roughness", xLabel: "roughness ε / T (amplitude over temperature)",
+            yLabel: "mean escape time τ (SDE time)", logY: true,
+            series: [.init(name: "\(optimizer): measured", points: simulated, style: .init(color: color)),
+                     .init(name: "\(optimizer): predicted", points: points(\.exactTime), style: .init(color: color, marker: .none, stroke: .solid)),
+                     .init(name: "Zwanzig's estimate", points: points(\.zwanzigTime), style: .init(color: FigureStyle.neutral, marker: .none, stroke: .dashed))],
+            legend: [.init("\(optimizer): \(measuredEntry)", .init(color: color), errorBar: true),
+                     .init("predicted: exact MFPT", .init(color: color, marker: .none, stroke: .solid)),
+                     .init("Zwanzig's estimate", .init(color: FigureStyle.neutral, marker: .none, stroke: .dashed))]
+        ).render()
+    }
+
+    static func exponent(_ spec: SweepSpec, _ fits: [SweepFitResult]) -> String {
+        var series: [SVGPlot.Series] = []
+        var legend: [SVGPlot.LegendEntry] = []
+        for f in fits {
+            let optimizer = f.group.replacingOccurrences(of: "optimizer=", with: "")
+            let color = FigureStyle.color(optimizer: optimizer)
+            series.append(.init(name: "\(optimizer): measured", points: f.levels!.map { l in
+                SVGPlot.Point(x: l.sharpness, y: l.slope.slope, low: l.slope.ci95[0], high: l.slope.ci95[1])
+            }, style: .init(color: color)))
+            series.append(.init(name: "\(optimizer): predicted", points: f.levels!.map { SVGPlot.Point(x: $0.sharpness, y: $0.exactSlope) },
+                                style: .init(color: color, marker: .none, stroke: .solid)))
+            let theory = f.expected.map { String(format: " (theory %g)", $0) } ?? ""
+            legend.append(.init("\(optimizer): p = \(String(format: "%.3f", f.measured ?? .nan))\(theory)", .init(color: color, stroke: .solid)))
+        }
+        legend.append(.init(measuredEntry, .init(color: FigureStyle.neutral), errorBar: true))
+        legend.append(.init("predicted: the exact MFPT's slopes", .init(color: FigureStyle.neutral, marker: .none, stroke: .solid)))
+        return SVGPlot(
+            title: "\(spec.name): Arrhenius slope b against sharpness B/H", xLabel: "sharpness ratio B / H_a",
+            yLabel: "Arrhenius slope b = d ln τ / d(ΔL/η)", logX: true, logY: true, series: series, legend: legend).render()
+    }
+
+    static func optimizers(_ rows: [SweepRow]) -> [String] {
+        var seen: [String] = []
+        for r in rows.sorted(by: { $0.index < $1.index }) where !seen.contains(r.optimizer) { seen.append(r.optimizer) }
+        return seen
+    }
+}
+
+/// Colour by optimizer, marker by what else tells the groups apart — so that the exponent
+/// sweep's 18 series need 3 colours and 6 markers, not 18 colours — and the legend that says
+/// so: one entry per optimizer and one per marker when the other axes take the same values
+/// under every optimizer, otherwise one entry per group.
+struct GroupStyles {
+    let optimizers: [String]
+    /// Each group's key without its `optimizer=…` part ("" when the optimizer is all of it)
+    /// and without the `landscape.` of landscape parameters.
+    let remainders: [String]
+    let markers: [Int]
+    /// The other axes take the same values under every optimizer: markers name those values.
+    let shared: [String]?
+
+    /// `keys` as ``SweepFits/groups(_:excluding:)`` makes them, `optimizers` each group's.
+    init(keys: [String], optimizers: [String]) {
+        self.optimizers = optimizers
+        remainders = zip(keys, optimizers).map { key, o in
+            key.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { $0 != "optimizer=\(o)" }
+                .map { $0.hasPrefix("landscape.") ? String($0.dropFirst("landscape.".count)) : $0 }.joined(separator: ", ")
+        }
+        var distinct: [String] = []
+        for r in remainders where !distinct.contains(r) { distinct.append(r) }
+        let perOptimizer = Dictionary(grouping: zip(optimizers, remainders), by: \.0).mapValues { $0.map(\.1) }
+        shared = distinct.count > 1 && perOptimizer.values.allSatisfy { Set($0) == Set(distinct) && $0.count == distinct.count } ? distinct : nil
+        var markers: [Int] = []
+        for k in keys.indices {
+            if let shared { markers.append(shared.firstIndex(of: remainders[k])!) }
+            else { markers.append(optimizers[..<k].filter { $0 == optimizers[k] }.count) }
+        }
+        self.markers = markers
+    }
+
+    func style(_ k: Int) -> SVGPlot.Style {
+        .init(color: FigureStyle.color(optimizer: optimizers[k]), marker: FigureStyle.marker(markers[k]))
+    }
+
+    func legend() -> [SVGPlot.LegendEntry] {
+        if let shared {
+            var seen: [String] = []
+            for o in optimizers where !seen.contains(o) { seen.append(o) }
+            return seen.map { SVGPlot.LegendEntry($0, .init(color: FigureStyle.color(optimizer: $0), marker: .none, stroke: .solid)) }
+                + shared.enumerated().map { SVGPlot.LegendEntry($1, .init(color: FigureStyle.neutral, marker: FigureStyle.marker($0))) }
+        }
+        return optimizers.indices.map { k in
+            SVGPlot.LegendEntry(remainders[k].isEmpty ? optimizers[k] : "\(optimizers[k]): \(remainders[k])",
+                                .init(color: style(k).color, marker: style(k).marker, stroke: .solid))
+        }
+    }
+}
