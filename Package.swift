@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(name: "DynamicsTests", dependencies: ["Dynamics", "Landscapes", "NumericKit"]),
         .testTarget(name: "EscapeTests", dependencies: ["Escape", "Theory", "Sweeps", "Dynamics", "Landscapes", "NumericKit"]),
         .testTarget(name: "TheoryTests", dependencies: ["Theory", "Dynamics", "Landscapes", "NumericKit"]),
-        .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "Theory", "Dynamics", "NumericKit"]),
+        .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "Escape", "Theory", "Dynamics", "NumericKit"]),
         .testTarget(name: "EscapeCLITests", dependencies: ["EscapeCLI", "Sweeps", "NumericKit"]),
         // The theory as properties over generated problems (docs/validation.md lists each).
         .testTarget(

@@ -10,8 +10,10 @@ import NumericKit
 /// started at a minimum, recorded as the projections (θ_k − θ*)·u_i on the Hessian's
 /// eigenvectors u_i at the minimum, after a burn-in. For SGD this is the optimizer itself;
 /// for Adam and InvAdam it is the reduced rule (β1 = 0, β2 → 1: P from the noise at θ).
-/// Also returned: P and C at the minimum as matrices (for the predictions) and the measured
-/// covariance of θ.
+/// Also returned: P and C at the minimum as matrices (for the predictions), the measured
+/// covariance of θ, and how often the walker stood beyond the saddle's plane — the hyperplane
+/// through the saddle normal to its unstable direction, (θ − θ_saddle)·n ≥ 0 — where it has left
+/// the basin and the in-basin formulas stop describing the series.
 public struct BasinSeries: Sendable {
     public let minimum: [Double]
     /// Hessian eigenvalues h_i at the minimum, ascending, and their unit eigenvectors u_i.
@@ -27,14 +29,22 @@ public struct BasinSeries: Sendable {
     public let covariance: [Double]
     /// L(θ_k) − L(θ*), k = 1…steps: the excess loss.
     public let excessLoss: [Double]
+    /// Recorded steps with θ_k beyond the saddle's plane, and the first such step (1-based,
+    /// counting the burn-in; nil when the walker never crossed).
+    public let stepsBeyondSaddle: Int
+    public let firstStepBeyondSaddle: Int?
+
+    /// Steps between updates of a progress counter.
+    static let progressStride = 1 << 16
 
     /// Runs `steps` recorded steps after `burnIn` from the start minimum of `problem`.
+    /// `progress`, when given, counts the steps walked (burn-in included) of the total.
     public static func run(_ problem: EscapeProblemND, steps: Int, burnIn: Int, seed: UInt64,
-                           generator: RandomGenerator = .mt19937) throws -> BasinSeries {
+                           generator: RandomGenerator = .mt19937, progress: EnsembleProgress? = nil) throws -> BasinSeries {
         guard steps >= 16 else { throw InvalidParameter("steps", given: "\(steps)", allowed: "a whole number ≥ 16") }
         guard burnIn >= 0 else { throw InvalidParameter("burn-in", given: "\(burnIn)", allowed: "a whole number ≥ 0") }
         return try problem.optimizer.withPreconditioner(
-            settings: problem.settings, BasinStage(problem: problem, steps: steps, burnIn: burnIn, seed: seed, generator: generator))
+            settings: problem.settings, BasinStage(problem: problem, steps: steps, burnIn: burnIn, seed: seed, generator: generator, progress: progress))
     }
 }
 
@@ -43,6 +53,7 @@ struct BasinStage: PreconditionerVisitor {
     let steps: Int, burnIn: Int
     let seed: UInt64
     let generator: RandomGenerator
+    let progress: EnsembleProgress?
 
     func visit<P: Preconditioner1D>(_ preconditioner: P) throws -> BasinSeries {
         try problem.withDiffusion(preconditioner: preconditioner, BasinVisitor(stage: self))
@@ -88,7 +99,13 @@ struct BasinVisitor: DiffusionNDVisitor {
         excess.reserveCapacity(stage.steps)
         let floor = start.value
         let u = start.eigenvectors
-        for k in 0..<(stage.burnIn + stage.steps) {
+        let saddle = problem.saddle.x, normal = problem.normal
+        var beyond = 0
+        var firstBeyond: Int?
+        let total = stage.burnIn + stage.steps
+        stage.progress?.begin(total)
+        for k in 0..<total {
+            if k % BasinSeries.progressStride == 0 { stage.progress?.handOut(min(BasinSeries.progressStride, total - k)) }
             diffusion.prepare(ws)
             ws.drawNormals(stream)
             diffusion.driftAndKick(ws)
@@ -97,6 +114,9 @@ struct BasinVisitor: DiffusionNDVisitor {
                 throw InvalidParameter("lr", given: "\(eta) (the iteration diverged at step \(k + 1))",
                                        allowed: "a stable iteration: η·p·h < 2 in every direction (docs/theory.md §8)")
             }
+            var side = 0.0
+            for j in 0..<d { side += (ws.theta[j] - saddle[j]) * normal[j] }
+            if side >= 0 { if firstBeyond == nil { firstBeyond = k + 1 }; if k >= stage.burnIn { beyond += 1 } }
             if k < stage.burnIn { continue }
             excess.append(landscape.value(UnsafeBufferPointer(ws.theta)) - floor)
             for i in 0..<d {
@@ -112,6 +132,6 @@ struct BasinVisitor: DiffusionNDVisitor {
         for i in 0..<d { for j in 0..<d { covariance[i * d + j] = cross[i * d + j] / n - (sum[i] / n) * (sum[j] / n) } }
         return BasinSeries(minimum: start.x, curvatures: start.eigenvalues, directions: u, preconditioner: pMatrix,
                            noiseCovariance: cMatrix, learningRate: eta, projections: projections, covariance: covariance,
-                           excessLoss: excess)
+                           excessLoss: excess, stepsBeyondSaddle: beyond, firstStepBeyondSaddle: firstBeyond)
     }
 }

@@ -37,21 +37,24 @@ struct ProgressReporter {
     }
 }
 
-/// The progress line of one long ensemble run (`escape simulate`): after 2 s, redrawn every
-/// quarter second on stderr — trajectories handed out of the total, elapsed and ETA — and
-/// erased when the run ends. Only on a terminal, and not with --quiet.
+/// The progress line of one long run — an ensemble (`escape simulate`: trajectories handed out)
+/// or one walk (`escape spectrum`: steps taken): after 2 s, redrawn every quarter second on
+/// stderr — units done of the total, elapsed and ETA — and erased when the run ends. Only on a
+/// terminal, and not with --quiet.
 final class EnsembleProgressLine: @unchecked Sendable {
     let progress = EnsembleProgress()
     private let title: String
+    private let unit: String
     private let started = Date()
     private let queue = DispatchQueue(label: "escape.progress")
     private let timer: DispatchSourceTimer
     private var drawn = false
 
     /// nil when stderr is not a terminal or `quiet`.
-    init?(title: String, quiet: Bool) {
+    init?(title: String, unit: String, quiet: Bool) {
         guard !quiet, isatty(FileHandle.standardError.fileDescriptor) != 0 else { return nil }
         self.title = title
+        self.unit = unit
         timer = DispatchSource.makeTimerSource(queue: queue)
         timer.schedule(deadline: .now() + .seconds(2), repeating: .milliseconds(250))
         timer.setEventHandler { [unowned self] in self.draw() }
@@ -63,7 +66,7 @@ final class EnsembleProgressLine: @unchecked Sendable {
         guard total > 0 else { return }
         let elapsed = Date().timeIntervalSince(started)
         let eta = done > 0 ? elapsed / Double(done) * Double(max(0, total - done)) : 0
-        let text = "\r\(title): \(done)/\(total) trajectories started, \(ProgressReporter.duration(elapsed)) elapsed, ETA \(ProgressReporter.duration(eta))   "
+        let text = "\r\(title): \(done)/\(total) \(unit), \(ProgressReporter.duration(elapsed)) elapsed, ETA \(ProgressReporter.duration(eta))   "
         FileHandle.standardError.write(Data(text.utf8))
         drawn = true
     }

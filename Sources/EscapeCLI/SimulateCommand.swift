@@ -55,7 +55,7 @@ struct SimulateCommand: ParsableCommand {
         // Every well predicted and its cost checked before any runs.
         let predicted = try problems.map(PredictedEscape.init)
         for p in predicted { try p.checkCost(trajectories: options.trajectories, force: force) }
-        let line = EnsembleProgressLine(title: "simulate", quiet: quiet)
+        let line = EnsembleProgressLine(title: "simulate", unit: "trajectories started", quiet: quiet)
         options.progress = line?.progress
         let runs: [ComparedEscape]
         do {

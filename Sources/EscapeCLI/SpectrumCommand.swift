@@ -36,6 +36,9 @@ struct SpectrumCommand: ParsableCommand {
 
     @OptionGroup var output: OutputArguments
 
+    @Flag(help: "No progress line on stderr (it is drawn only on a terminal, for walks over 2 s).")
+    var quiet = false
+
     /// spectrum.csv, autocorrelation.csv, spectrum.json and spectrum.svg in `directory`.
     static func write(_ report: SpectrumReport, to directory: URL) throws {
         try TableWriter.write(TableWriter.csv(header: ["direction", "frequency", "measured", "ar1", "lorentzian"],
@@ -58,7 +61,12 @@ struct SpectrumCommand: ParsableCommand {
         }
         let directory = out.map { URL(fileURLWithPath: $0) }
         if let directory { try TableWriter.prepare(directory: directory) }
-        let report = try SpectrumReport(nd, steps: steps, burnIn: burnIn, segment: segment, seed: seed)
+        let line = EnsembleProgressLine(title: "spectrum", unit: "steps", quiet: quiet)
+        let report: SpectrumReport
+        do {
+            defer { line?.finish() }
+            report = try SpectrumReport(nd, steps: steps, burnIn: burnIn, segment: segment, seed: seed, progress: line?.progress)
+        }
         if let directory { try Self.write(report, to: directory) }
         if output.json { return try JSONOutput.print(report) }
         print("\(problem.spec)  optimizer \(nd.optimizer.rawValue)  lr \(Text.number(report.learningRate))  \(report.steps) steps after \(report.burnIn) burn-in, Welch segments of \(report.segment)")
@@ -73,6 +81,7 @@ struct SpectrumCommand: ParsableCommand {
         let worst = (0..<(d * d)).map { abs(report.measuredCovariance[$0] - report.lyapunovCovariance[$0]) }.max() ?? 0
         print("\nmean excess loss ⟨L − L*⟩ = \(Text.number(report.meanExcessLoss, 5)) ± \(Text.number(report.meanExcessLossStandardError, 2)) (SE from the effective sample size), ½Σ h·variance = \(Text.number(report.predictedExcessLoss, 5))")
         print("covariance: max |measured − discrete Lyapunov| = \(Text.number(worst, 3))\(report.commuting ? "" : " (P or C does not commute with H: per-direction AR(1) numbers are the diagonal of a coupled process)")")
+        for warning in report.warnings { print("warning: \(warning)") }
         if let out { print("tables and figure in \(out)") }
     }
 }

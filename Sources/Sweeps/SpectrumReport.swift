@@ -62,9 +62,18 @@ public struct SpectrumReport: Sendable, Codable {
     public let predictedExcessLoss: Double
     public let spectrum: [SpectrumPoint]
     public let autocorrelation: [CorrelationPoint]
+    /// Recorded steps the walker spent beyond the saddle's plane (out of its basin) and the
+    /// first step it got there (burn-in counted; nil: it never did).
+    public let stepsBeyondSaddle: Int
+    public let firstStepBeyondSaddle: Int?
 
-    /// Simulates and analyses; `segment` is the Welch segment length (even, ≤ steps).
-    public init(_ problem: EscapeProblemND, steps: Int, burnIn: Int?, segment: Int, seed: UInt64, maxLag: Int = 200) throws {
+    /// What the reader must know before trusting the comparison: when the walker left its
+    /// basin, the series is not the in-basin process the AR(1) and Lyapunov formulas describe.
+    public let warnings: [String]
+
+    /// `progress`, when given, counts the steps of the walk (burn-in included).
+    public init(_ problem: EscapeProblemND, steps: Int, burnIn: Int?, segment: Int, seed: UInt64, maxLag: Int = 200,
+                progress: EnsembleProgress? = nil) throws {
         guard problem.optimizer.dynamics == .overdamped, !problem.optimizer.isScheduled(problem.settings) else {
             throw InvalidParameter("optimizer", given: problem.optimizer.rawValue,
                                    allowed: OptimizerRegistry.names { $0.dynamics == .overdamped } + ", a scheduled one (dualadam) only with its blend held by --blend (the first-order reduced iteration of docs/theory.md §8)")
@@ -83,7 +92,14 @@ public struct SpectrumReport: Sendable, Codable {
         }
         let slowest = prediction.directions.map { 1 / (1 - abs($0.phi)) }.max()!
         let burn = burnIn ?? Int(min(1e7, (20 * slowest).rounded(.up)))
-        let series = try BasinSeries.run(problem, steps: steps, burnIn: burn, seed: seed)
+        let series = try BasinSeries.run(problem, steps: steps, burnIn: burn, seed: seed, progress: progress)
+        stepsBeyondSaddle = series.stepsBeyondSaddle
+        firstStepBeyondSaddle = series.firstStepBeyondSaddle
+        warnings = series.firstStepBeyondSaddle.map { first in
+            ["the walker left its basin: it crossed the saddle's plane at step \(first) and spent "
+             + "\(String(format: "%.3g", 100 * Double(series.stepsBeyondSaddle) / Double(steps)))% of the recorded steps beyond it, "
+             + "so the series mixes basins and the in-basin formulas (AR(1), Lyapunov) do not describe it — raise the barrier or lower lr"]
+        } ?? []
         var directions: [Direction] = []
         var spectrum: [SpectrumPoint] = []
         var correlation: [CorrelationPoint] = []

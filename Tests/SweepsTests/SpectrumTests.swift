@@ -1,4 +1,5 @@
 import Dynamics
+import Escape
 import Foundation
 import NumericKit
 import Testing
@@ -24,6 +25,7 @@ struct SpectrumTests {
     func welchAndVarianceMatchTheDiscreteFormulas(optimizer: String) throws {
         let report = try SpectrumReport(try Self.problem(optimizer), steps: 1 << 19, burnIn: nil, segment: 2048, seed: 11)
         #expect(report.commuting)
+        #expect(report.warnings.isEmpty && report.firstStepBeyondSaddle == nil && report.stepsBeyondSaddle == 0)
         #expect(abs(report.meanExcessLoss - report.predictedExcessLoss) <= 4 * report.meanExcessLossStandardError,
                 "excess loss \(report.meanExcessLoss) ± \(report.meanExcessLossStandardError) vs \(report.predictedExcessLoss)")
         for d in report.directions {
@@ -47,6 +49,19 @@ struct SpectrumTests {
         for s in figure.series {
             #expect(s.positions.count >= 100 && s.positions.count <= 250, "\(s.name): \(s.positions.count) positions")
         }
+    }
+
+    /// A walker that leaves its basin (ΔL = 0.02 at a temperature of order 0.01) is reported:
+    /// the step it first crossed the saddle's plane, the share of steps beyond, and a warning;
+    /// the progress counter counts every step, burn-in included.
+    @Test func leavingTheBasinIsReported() throws {
+        let progress = EnsembleProgress()
+        let report = try SpectrumReport(try Self.problem("sgd", spec: "separable:base=pq,ha=4,hb=2,barrier=0.02,spectators=10"),
+                                        steps: 1 << 16, burnIn: 1000, segment: 1024, seed: 3, progress: progress)
+        let first = try #require(report.firstStepBeyondSaddle)
+        #expect(first >= 1 && report.stepsBeyondSaddle > 0 && report.stepsBeyondSaddle <= report.steps)
+        #expect(report.warnings.count == 1 && report.warnings[0].contains("left its basin") && report.warnings[0].contains("step \(first)"))
+        #expect(progress.counts.started == (1 << 16) + 1000 && progress.counts.total == (1 << 16) + 1000)
     }
 
     /// An unstable step size (η·p·h ≥ 2) is refused, naming lr.
