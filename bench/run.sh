@@ -131,7 +131,7 @@ table gives the median and range over the rounds).
 | pq | \`pq:ha=4,hb=2,barrier=0.5\`, SGD, hessian noise C = \|L″\|/B, η = 0.1, dt = 0.01, 0 → midpoint | as quartic, with a branchy gradient and two square roots |
 | adam | \`quartic:barrier=1\`, Adam's own iteration (β1 0.9, β2 0.999, ε 1e-8), σ² = 1, η = 0.4 | one normal, moments, a square root and two divisions |
 | invadam | the same with InvAdam, η = 0.2 | as adam |
-| nd-10, nd-100 | \`separable:base=quartic,barrier=50,spectators=2;…\` in d = 10, 100, isotropic σ² = 0.5, dt = 0.001, 2 000 steps (all censored: fixed work) | d normals, the gradient, the hyperplane and radius tests |
+| nd-10, nd-100 | \`separable:base=quartic,barrier=50,spectators=2:…\` in d = 10, 100, isotropic σ² = 0.5, dt = 0.001, 2 000 steps (all censored: fixed work) | d normals, the gradient, the hyperplane and radius tests |
 | rotated-10 | its random rotation with hessian noise, η = 1e-4 (ours only) | one GSL eigen-decomposition of the d × d Hessian (O(d³)) |
 
 The C program reproduces DiffusionEscape's default engine exactly — same per-trajectory

@@ -210,8 +210,9 @@ extension ProblemDescription {
         guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber }) else {
             throw InvalidParameter("parameter", given: "'landscape.\(key)'", allowed: "landscape.KEY with KEY a parameter of the spec")
         }
-        guard !formatted.contains(","), !formatted.contains(":") else {
-            throw InvalidParameter("landscape.\(key)", given: "'\(formatted)'", allowed: "a number, or a list separated by ';'")
+        // A ':' only between numbers (a list such as spectators=1:10), never a nested spec.
+        guard !formatted.contains(","), !formatted.contains(":") || formatted.split(separator: ":").allSatisfy({ Double($0) != nil }) else {
+            throw InvalidParameter("landscape.\(key)", given: "'\(formatted)'", allowed: "a number, or a list of numbers separated by ':' (or ';')")
         }
         guard let colon = spec.firstIndex(of: ":") else { return spec + ":\(key)=\(formatted)" }
         let family = spec[..<colon]

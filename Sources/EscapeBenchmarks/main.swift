@@ -55,7 +55,7 @@ func simulation(_ name: String, _ options: EnsembleOptions) throws -> () throws 
         // trajectory is censored at 2 000 steps: a fixed amount of work.
         let parts = name.split(separator: "-")
         guard parts.count == 3, parts[0] == "nd", let d = Int(parts[2]), d >= 2 else { fail("unknown case \(name)") }
-        let spectators = (1..<d).map { _ in "2" }.joined(separator: ";")
+        let spectators = (1..<d).map { _ in "2" }.joined(separator: ":")
         let separable = "separable:base=quartic,barrier=50,spectators=\(spectators)"
         let (spec, noise, lr): (String, NoiseSpec, Double) = switch parts[1] {
         case "separable": (separable, .isotropic(sigma2: 0.5), 1)

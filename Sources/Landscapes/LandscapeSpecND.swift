@@ -16,7 +16,7 @@ public enum AnyLandscape: Sendable, Equatable {
 
 /// The d-dimensional spec strings:
 ///
-///     separable:base=pq,ha=4,hb=2,barrier=0.5,spectators=1;10;100
+///     separable:base=pq,ha=4,hb=2,barrier=0.5,spectators=1:10:100   (';' separates too)
 ///     styblinski-tang:d=2,k=1
 ///     gaussian-wells:d=2,sharp=0.5,flat=1,separation=2[,depth=1][,depthSharp=A,depthFlat=A]
 ///     rotated:seed=3,of=SPEC                (SPEC any d-dimensional spec; `of=` takes the rest)
@@ -27,10 +27,10 @@ extension LandscapeSpec {
     /// The spec forms for `--help`: the registered 1-D families, then the d-dimensional ones.
     public static var help: String {
         LandscapeRegistry.help + "\n" + """
-        separable:base=FAMILY,<its parameters>,spectators=h₂;h₃;… — any 1-D family above along θ₁ plus \
-        spectator curvatures hᵢ > 0 (quote the spec: the shell splits at ';'), or spectators=@PATH: a measured \
-        Hessian spectrum, one eigenvalue > 0 per line. \
-        Example: 'separable:base=pq,ha=4,hb=2,barrier=0.5,spectators=1;10'
+        separable:base=FAMILY,<its parameters>,spectators=h₂:h₃:… — any 1-D family above along θ₁ plus \
+        spectator curvatures hᵢ > 0, colon-separated (a list, not a range; ';' works too, but only quoted: \
+        the shell ends the command at an unquoted ';'), or spectators=@PATH: a measured Hessian spectrum, \
+        one eigenvalue > 0 per line. Example: separable:base=pq,ha=4,hb=2,barrier=0.5,spectators=1:10
         styblinski-tang:d=D[,k=1] — (k/2)·Σ(θᵢ⁴ − 16θᵢ² + 5θᵢ), 2^d minima. Example: 'styblinski-tang:d=2,k=1'
         gaussian-wells:d=D,sharp=σ₁,flat=σ₂,separation=s[,depth=A][,depthSharp=A₁,depthFlat=A₂] — a sharp and \
         a flat Gaussian well on the θ₁ axis. Example: 'gaussian-wells:d=2,sharp=0.5,flat=1,separation=2'
@@ -87,9 +87,9 @@ extension LandscapeSpec {
             if let text = values["spectators"], text.hasPrefix("@") {
                 spectators = try SpectrumFile.read(String(text.dropFirst()))
             } else if let text = values["spectators"] {
-                spectators = try text.split(separator: ";").map { item throws(InvalidParameter) in
+                spectators = try text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == ":" || $0 == ";" }).map { item throws(InvalidParameter) in
                     guard let h = Double(item.trimmingCharacters(in: .whitespaces)), h.isFinite, h > 0 else {
-                        throw InvalidParameter("spectators", given: "'\(text)'", allowed: "curvatures > 0 separated by ';'")
+                        throw InvalidParameter("spectators", given: "'\(text)'", allowed: "curvatures > 0 separated by ':'")
                     }
                     return h
                 }
@@ -97,7 +97,7 @@ extension LandscapeSpec {
                     throw InvalidParameter("spectators", given: "'\(text)'", allowed: "at least one curvature > 0")
                 }
             } else {
-                throw InvalidParameter("spectators", given: "missing", allowed: "curvatures > 0 separated by ';' (d − 1 of them)")
+                throw InvalidParameter("spectators", given: "missing", allowed: "curvatures > 0 separated by ':' (d − 1 of them), or @PATH")
             }
             let rest = body.split(separator: ",").filter { !$0.hasPrefix("base=") && !$0.hasPrefix("spectators=") }
             let base = try parse("\(baseName):" + rest.joined(separator: ","))
@@ -160,7 +160,7 @@ extension LandscapeSpec {
 ///
 ///     {"family": "gaussian-wells", "centers": [[-1, 0], [1.5, 0.5]], "widths": [0.4, 1], "depths": [1, 1.2],
 ///      "rotationSeed": 3}
-///     {"spec": "separable:base=pq,ha=4,hb=2,barrier=0.5,spectators=1;10"}
+///     {"spec": "separable:base=pq,ha=4,hb=2,barrier=0.5,spectators=1:10"}
 ///
 /// `rotationSeed` (optional) composes the result with a seeded rotation.
 public struct LandscapeFile: Codable, Sendable {

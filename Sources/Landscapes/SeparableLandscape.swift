@@ -53,7 +53,7 @@ public struct SeparableLandscape<Base: Landscape1D>: LandscapeND {
     public var axisBreakpoints: [[Double]] { [base.breakpoints] + Array(repeating: [], count: spectators.count) }
     public var spec: String {
         let body = base.spec.split(separator: ":", maxSplits: 1)
-        return "separable:base=\(body[0]),\(body.count > 1 ? body[1] : ""),spectators=\(spectators.map(Validate.format).joined(separator: ";"))"
+        return "separable:base=\(body[0]),\(body.count > 1 ? body[1] : ""),spectators=\(spectators.map(Validate.format).joined(separator: ":"))"
     }
 }
 

@@ -71,6 +71,18 @@ struct LandscapeNDTests {
         #expect(s.index == 1 && s.eigenvalues == [-2, 1, 10, 100])
     }
 
+    /// Spectator lists: ':' (shell-safe) and ';' separate alike; the canonical spec writes ':'
+    /// and parses back to the same landscape, also inside `rotated:…,of=`.
+    @Test func spectatorListsTakeColonOrSemicolon() throws {
+        let colon = try LandscapeSpec.parseND("separable:base=pq,ha=4,hb=2,barrier=0.5,spectators=1:10:100")
+        let semicolon = try LandscapeSpec.parseND("separable:base=pq,ha=4,hb=2,barrier=0.5,spectators=1;10;100")
+        #expect(colon.spec == semicolon.spec && colon.spec.hasSuffix("spectators=1:10:100") && colon.dimension == 4)
+        #expect(try LandscapeSpec.parseND(colon.spec).spec == colon.spec)
+        let rotated = try LandscapeSpec.parseND("rotated:seed=3,of=separable:base=quartic,barrier=1,spectators=1:2:3:4")
+        #expect(rotated.dimension == 5)
+        #expect(throws: InvalidParameter.self) { try LandscapeSpec.parseND("separable:base=pq,ha=4,hb=2,barrier=0.5,spectators=1::10") }
+    }
+
     /// Rotation maps critical points by Q and leaves spectra unchanged; the rotation is orthogonal.
     @Test func rotationMovesCriticalPointsByQ() throws {
         let base = try LandscapeSpec.parseND("separable:base=quartic,barrier=1,spectators=1;2;3;4")

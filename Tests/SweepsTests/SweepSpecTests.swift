@@ -46,11 +46,12 @@ struct SweepSpecTests {
         for k in 0..<6 { #expect(shards.filter { $0.contains(k) }.count == 1) }
     }
 
-    /// A dimension axis: list-valued landscape keys take text (`spectators` "1;10").
+    /// A dimension axis: list-valued landscape keys take text (`spectators` "1:10" or "1;10");
+    /// a ':' is taken only between numbers, never as a nested spec.
     @Test func dimensionAxisBuildsDDimensionalProblems() throws {
         let spec = try decode("""
             {"name": "d", "base": {"landscape": "separable:base=pq,ha=4,hb=2,barrier=0.25,spectators=1", "noise": "hessian"},
-             "axes": [{"parameter": "landscape.spectators", "values": ["1", "1;10", "1;10;100"]}], "trajectories": 10, "seed": 1}
+             "axes": [{"parameter": "landscape.spectators", "values": ["1", "1;10", "1:10:100"]}], "trajectories": 10, "seed": 1}
             """)
         let dimensions = try spec.points().map { point -> Int in
             guard case .multiDimensional(let p) = point.problem else { return 1 }
@@ -62,6 +63,9 @@ struct SweepSpecTests {
              "axes": [{"parameter": "landscape.spectators", "values": ["1", "1;-10"]}], "trajectories": 10, "seed": 1}
             """)
         #expect(bad?.parameter.hasPrefix("axes[0].values[1] (spectators)") == true, "\(String(describing: bad))")
+        #expect(throws: InvalidParameter.self) {
+            try ProblemDescription.replacing(key: "base", in: "separable:base=pq,spectators=1", withText: "quartic:barrier=1")
+        }
     }
 
     @Test func unknownAxisIsNamed() {
