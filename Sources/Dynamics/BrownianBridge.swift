@@ -1,4 +1,5 @@
 import Foundation
+import NumericKit
 
 /// Crossings of the escape point between two grid points of an SDE path.
 ///
@@ -16,7 +17,8 @@ import Foundation
 public enum BrownianBridge {
     /// The exponent 2(y − x₀)(y − x₁)/(g²dt) beyond which the crossing probability is
     /// treated as zero.
-    public static let negligibleExponent = 36.0
+    /// (A computed constant, so that the hot loops fold it rather than load a global.)
+    @inlinable public static var negligibleExponent: Double { 36 }
 
     /// p as above; 1 when either end point is at or past y.
     @inlinable
@@ -25,5 +27,16 @@ public enum BrownianBridge {
         let gap = (y - x0) * (y - x1)
         if x0 >= y || x1 >= y { return 1 }
         return exp(-2 * gap / g2dt)
+    }
+
+    /// Whether a path that stayed below y at both ends, x₀ and x₁, crossed it in between:
+    /// a uniform draw from `random` against p with g²·dt the step's variance — drawn only when
+    /// the exponent is below ``negligibleExponent`` (so a path far from y draws nothing).
+    @inlinable @inline(__always)
+    public static func crossed<R: RandomSource>(from x0: Double, to x1: Double, target y: Double, g: Double, dt: Double,
+                                                random: R) -> Bool {
+        let gap = (y - x0) * (y - x1)
+        return gap < 0.5 * negligibleExponent * dt * g * g
+            && random.uniform() < crossingProbability(from: x0, to: x1, target: y, variancePerStep: g * g * dt)
     }
 }

@@ -32,7 +32,6 @@ public struct SteppedSDETrajectory<S: ScalarSDE, I: SDEIntegrator>: TrajectorySi
         let target = self.target, maxSteps = self.maxSteps
         let lower = start - radius
         let upper = target + radius
-        let halfExponent = 0.5 * BrownianBridge.negligibleExponent
         var x = start
         var n = 0
         var duration = 0.0
@@ -44,11 +43,7 @@ public struct SteppedSDETrajectory<S: ScalarSDE, I: SDEIntegrator>: TrajectorySi
             if let outcome = TrajectoryOutcome.afterStep(to: next, target: target, lower: lower, upper: upper, steps: n) {
                 return TrajectoryOutcome(outcome.kind, steps: n, duration: duration)
             }
-            let g = sde.diffusion(x)
-            let gap = (target - x) * (target - next)
-            if gap < halfExponent * step.dt * g * g,
-               stream.uniform() < BrownianBridge.crossingProbability(from: x, to: next, target: target,
-                                                                     variancePerStep: g * g * step.dt) {
+            if BrownianBridge.crossed(from: x, to: next, target: target, g: sde.diffusion(x), dt: step.dt, random: stream) {
                 return TrajectoryOutcome(.escaped, steps: n, duration: duration)
             }
             x = next
