@@ -1,0 +1,17 @@
+import NumericKit
+
+/// A Markov chain that adaptive multilevel splitting can run: its state, one step drawing from a
+/// random source, and a reaction coordinate ξ measuring progress from home, A = {ξ ≤ a}, to the
+/// target, B = {ξ ≥ b} (``AdaptiveMultilevelSplitting``). The state holds everything the next
+/// step depends on — for an optimizer's own iteration its moments and step count — so that a
+/// path can be branched at any of its states.
+public protocol SplittableChain: Sendable {
+    associatedtype State: Sendable
+    /// The reaction coordinate ξ of `state`.
+    func level(_ state: State) -> Double
+    /// The state one step after `state`, drawing its randomness from `random`.
+    func step<R: RandomSource>(_ state: State, random: R) -> State
+    /// The time `state` carries, in the chain's unit (steps of an iteration; nominal steps of
+    /// an SDE under step-size control).
+    func time(_ state: State) -> Double
+}
