@@ -116,28 +116,9 @@ struct EnsembleVisitor: ReducedSDEVisitor {
                                                    maxSteps: problem.maxSteps, radius: problem.divergenceRadius)
             return result(EnsembleRunner.run(trajectory, options), dt: dt, integrator: "symplectic-euler")
         }
-        if kind != .automatic {
-            // A named scheme on the uniform grid (on the stepped path if it draws from its own stream).
-            let named = namedIntegratorWarnings(sde, kind: kind, dt: dt)
-            return result(try kind.withScheme(for: sde, NamedSchemeRun(simulation: self, sde: sde, dt: dt)), dt: dt,
-                          integrator: kind.rawValue, warnings: named)
-        }
-        // One choice per run (docs/integrators.md §1): skew-euler across jumps of g;
-        // where D changes fast but smoothly (Euler–Maruyama's profile would refine),
-        // Platen's weak order-2 step on its own profile (§4); else Euler–Maruyama.
-        let interfaces = sde.diffusionInterfaces
-        let span = g.pathSpan
-        let profile = StepSizeProfile(sde, from: span.from, to: span.to, nominal: dt)
-        if !interfaces.isEmpty {
-            return result(runStepped(sde, SkewEuler(interfaces: interfaces), profile), dt: dt,
-                          integrator: SkewEuler.name, profile: profile)
-        }
-        if profile.isUniform {
-            return result(runSDE(sde, EulerMaruyama(), dt: dt), dt: dt, integrator: EulerMaruyama.name, profile: profile)
-        }
-        let platenProfile = StepSizeProfile(sde, from: span.from, to: span.to, nominal: dt, rule: .weakOrderTwo)
-        return result(runStepped(sde, PlatenWeakTwo(), platenProfile), dt: dt, integrator: PlatenWeakTwo.name,
-                      profile: platenProfile)
+        let named = namedIntegratorWarnings(sde, kind: kind, dt: dt)
+        return try SchemeChoice.with(sde, kind: kind, span: g.pathSpan, dt: dt,
+                                     EnsembleScheme(simulation: self, sde: sde, kind: kind, dt: dt, warnings: named))
     }
 
     /// A named integrator on the uniform grid where the measured bias is large (docs/integrators.md
@@ -191,19 +172,27 @@ struct EnsembleVisitor: ReducedSDEVisitor {
     }
 }
 
-/// Runs the problem's discrete iteration on the oriented landscape and noise.
-/// Runs a named scheme, handed over as a concrete type, on the uniform grid.
-struct NamedSchemeRun<L: Landscape1D, N: GradientNoise1D, P: Preconditioner1D>: SchemeVisitor {
+/// Runs the ensemble with the scheme ``SchemeChoice`` hands over: where every step is dt₀,
+/// ``SDETrajectory`` (and the fast engine's SIMD lanes); on a step profile (Platen's may take
+/// steps up to 4·dt₀ even where uniform) or with a scheme that draws from its own stream
+/// (skew-euler's coin), the stepped path.
+struct EnsembleScheme<L: Landscape1D, N: GradientNoise1D, P: Preconditioner1D>: SteppedSchemeVisitor {
     let simulation: EnsembleVisitor
     let sde: ReducedSDE<L, N, P>
+    let kind: IntegratorKind
     let dt: Double
+    let warnings: [String]
 
-    func visit<I: SDEIntegrator>(_ integrator: I) throws -> [TrajectoryOutcome] {
-        I.usesTrajectoryStream ? simulation.runStepped(sde, integrator, StepSizeProfile(uniform: dt))
-                               : simulation.runSDE(sde, integrator, dt: dt)
+    func visit<I: SDEIntegrator>(_ integrator: I, profile: StepSizeProfile) throws -> SimulationResult {
+        let outcomes = profile.isUniform && profile.largestRatio == 1 && !I.usesTrajectoryStream
+            ? simulation.runSDE(sde, integrator, dt: dt) : simulation.runStepped(sde, integrator, profile)
+        let automatic = kind == .automatic
+        return simulation.result(outcomes, dt: dt, integrator: automatic ? I.name : kind.rawValue,
+                                 profile: automatic ? profile : nil, warnings: warnings)
     }
 }
 
+/// Runs the problem's discrete iteration on the oriented landscape and noise.
 struct IterationVisitor<L: Landscape1D, N: GradientNoise1D>: OptimizerIterationVisitor {
     let problem: EscapeProblem
     let options: EnsembleOptions

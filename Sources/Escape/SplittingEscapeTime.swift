@@ -54,7 +54,7 @@ public struct SplittingEscapeTime: Sendable, Codable {
         public var replicas = 100
         public var killed = 1
         /// Independent runs (the error bar) and brute-force loops per run.
-        public var runs = 20
+        public var runs = 100
         public var loops = 200
         public var threads: Int?
         public init(home: Double, entrance: Double, target: Double) {

@@ -31,6 +31,11 @@ struct SimulateCommand: ParsableCommand {
     @Flag(help: "No progress line on stderr (shown on a terminal for runs longer than 2 s).")
     var quiet = false
 
+    @Option(help: "brute: independent trajectories; ams: adaptive multilevel splitting with the loop decomposition, for barriers brute force cannot reach (1-D reduced SDEs; --trajectories does not apply; docs/rare-events.md).")
+    var method: SimulationMethod = .brute
+
+    @OptionGroup var splitting: SplittingArguments
+
     struct BothWellsReport: Encodable {
         let wells: [SimulationReport]
         let selectivity: MeasuredSelectivity
@@ -38,6 +43,7 @@ struct SimulateCommand: ParsableCommand {
     }
 
     func run() throws {
+        if method == .ams { return try runSplitting() }
         var options = try EnsembleOptions(trajectories: ensemble.trajectories, seed: ensemble.seed,
                                           threads: ensemble.threads, generator: ensemble.rng)
         let built = try problem.anyProblem()
@@ -81,6 +87,36 @@ struct SimulateCommand: ParsableCommand {
         print("flat minimum: \(selectivity.flatSide); ln(τ_flat/τ_sharp) measured \(measured), predicted \(Text.number(selectivity.predictedLogFlatOverSharp, 4))")
         if let survival { print("survival curves written to \(survival) (figure: \(Self.figure(survival)))") }
         if let times { print("per-trajectory times written to \(times)") }
+    }
+
+    /// `--method ams`: the problem's mean escape time by splitting, against the prediction.
+    func runSplitting() throws {
+        for (given, name) in [(bothWells, "both-wells"), (survival != nil, "survival"), (times != nil, "times")] where given {
+            throw InvalidParameter(name, given: "with --method ams", allowed: "--method brute (splitting gives the mean escape time, not per-trajectory times)")
+        }
+        let options = try splitting.options(ensemble)
+        let predicted = try PredictedEscape(try problem.anyProblem())
+        try SplitEscape.check(predicted)
+        let run = try SplitEscape(predicted, options)
+        let report = SplitEscapeReport(run, options)
+        if output.json { return try JSONOutput.print(report) }
+        let p = run.prediction
+        print(report.problem.oneLine)
+        print("method ams: \(options.runs) runs × \(options.replicas) replicas (k = \(options.killed)), \(options.loops) loops per run; \(report.integrator), dt \(Text.number(report.dt, 4)); home x ≤ \(Text.number(report.levels[0], 5)), entrance x ≥ \(Text.number(report.levels[1], 5)) (well width \(Text.number(report.wellWidth, 4)))")
+        print(PredictionText.geometry(p))
+        print("")
+        var rows = PredictionText.rows(p)
+        rows.insert(["measured (AMS)", "\(Text.number(report.meanTime, 6)) ± \(Text.number(report.standardError, 2))", Text.number(report.meanSteps, 6),
+                     "95% CI [\(Text.number(report.ci95[0], 5)), \(Text.number(report.ci95[1], 5))]"], at: 1)
+        print(Text.table(rows))
+        print("")
+        var line = "measured/exact \(Text.number(run.measuredOverExact, 4))"
+        if p.reference != "exactTime" { line += "  measured/reference \(Text.number(run.measuredOverReference, 4))" }
+        print(line + "  z = \(Text.number(run.zScore, 3)) (vs \(p.reference))  measured/Kramers \(Text.number(run.measuredOverKramers, 4))")
+        print("p (entrance → escape point before home) = \(Text.number(report.probability, 4)) ± \(Text.number(report.probabilityStandardError, 2)), 95% CI [\(Text.number(report.probabilityCI95[0], 4)), \(Text.number(report.probabilityCI95[1], 4))]; loop \(Text.number(report.timeToEntrance, 4)) out + \(Text.number(report.timeBack, 4)) back, reactive \(Text.number(report.reactiveTime, 4)) (SDE time)")
+        print("steps: \(report.steps) (\(report.iterations) splitting iterations); brute force for the same error bar: \(Text.number(report.bruteForceSteps, 3))")
+        PredictionText.details(p)
+        PredictionText.notes(p.notes)
     }
 
     /// The figure beside a survival CSV: the same name with .svg.

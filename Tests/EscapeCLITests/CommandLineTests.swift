@@ -368,6 +368,44 @@ struct ReproduceTests {
     }
 }
 
+@Suite("escape simulate --method ams")
+struct SplittingCommandTests {
+    /// ΔΦ = 25 on the quartic (SGD, isotropic σ² = 0.08, η = 1), where one brute-force escape
+    /// takes ~10¹¹ steps: the defaults give τ within 4 SE + 5% of the exact MFPT, report p with
+    /// its CI and the steps, and print the same bytes on 1 and 2 threads.
+    @Test func realisticBarrierAtTheDefaults() throws {
+        let args = ["simulate", "quartic:barrier=1", "--sigma2", "0.08", "--lr", "1", "--method", "ams", "--seed", "5", "--json"]
+        let run = try EscapeRun(args + ["--threads", "2"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try run.json()
+        let tau = try #require(json["meanTime"] as? Double), se = try #require(json["standardError"] as? Double)
+        let prediction = try #require(json["prediction"] as? [String: Any])
+        let exact = try #require(prediction["exactTime"] as? Double)
+        #expect(abs((prediction["effectiveBarrier"] as? Double ?? 0) - 25) < 1e-9)
+        #expect(abs(tau - exact) <= 4 * se + 0.05 * exact, "τ \(tau) ± \(se) vs exact \(exact)")
+        let p = try #require(json["probability"] as? Double), ci = try #require(json["probabilityCI95"] as? [Double])
+        #expect(ci[0] < p && p < ci[1] && p > 0 && p < 1e-6)
+        #expect((json["bruteForceSteps"] as? Double ?? 0) > 1e3 * Double(json["steps"] as? Int ?? .max))
+        #expect(try EscapeRun(args + ["--threads", "1"]).stdout == run.stdout)
+    }
+
+    /// What splitting cannot do, and bad sizes, exit 2 with one line naming the option.
+    @Test(arguments: [
+        (["--method", "ams", "--replicas", "1"], "replicas"),
+        (["--method", "ams", "--killed", "100"], "killed"),
+        (["--method", "ams", "--entrance-width", "0.1"], "entrance-width"),
+        (["--method", "ams", "--both-wells"], "both-wells"),
+        (["--method", "ams", "--survival", "x.csv"], "survival"),
+        (["--method", "ams", "--model", "discrete"], "method"),
+        (["--method", "amz"], "method"),
+    ])
+    func refusals(extra: [String], parameter: String) throws {
+        let run = try EscapeRun(["simulate", "quartic:barrier=1"] + extra)
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(run.stderr.split(separator: "\n").count == 1 && run.stderr.contains(parameter), "\(run.stderr)")
+    }
+}
+
 @Suite("escape spectrum")
 struct SpectrumCommandTests {
     @Test func writesTablesAndFigure() throws {
