@@ -95,9 +95,7 @@ struct SimulateCommand: ParsableCommand {
             throw InvalidParameter(name, given: "with --method ams", allowed: "--method brute (splitting gives the mean escape time, not per-trajectory times)")
         }
         let options = try splitting.options(ensemble)
-        let predicted = try PredictedEscape(try problem.anyProblem())
-        try SplitEscape.check(predicted)
-        let run = try SplitEscape(predicted, options)
+        let run = try SplitEscape(try PredictedEscape(try problem.anyProblem()), options)
         let report = SplitEscapeReport(run, options)
         if output.json { return try JSONOutput.print(report) }
         let p = run.prediction

@@ -16,18 +16,10 @@ public struct SplitEscape: Sendable {
     public let zScore: Double?
 
     /// Refuses a problem splitting does not run (d dimensions, the discrete iteration,
-    /// underdamped dynamics) before anything runs.
-    public static func check(_ predicted: PredictedEscape) throws(InvalidParameter) {
-        guard case .oneDimensional(let problem) = predicted.problem else {
-            throw InvalidParameter("method", given: "ams on a d-dimensional landscape", allowed: "brute (splitting runs 1-D reduced SDEs for now)")
-        }
-        try EscapeSplitting.check(problem)
-    }
-
+    /// underdamped dynamics) before anything runs, then runs it.
     public init(_ predicted: PredictedEscape, _ options: EscapeSplitting.Options) throws {
-        try Self.check(predicted)
         guard case .oneDimensional(let problem) = predicted.problem, case .oneDimensional(let prediction) = predicted.prediction else {
-            preconditionFailure("checked: a 1-D problem has a 1-D prediction")
+            throw InvalidParameter("method", given: "ams on a d-dimensional landscape", allowed: "brute (splitting runs 1-D reduced SDEs for now)")
         }
         self.predicted = predicted
         self.prediction = prediction

@@ -45,9 +45,9 @@ enum SweepFigures {
         let name = axis.parameters[0]
         let groups = SweepFits.groups(rows, excluding: Set(axis.parameters))
         let styles = GroupStyles(keys: groups.map(\.0), optimizers: groups.map { $0.1[0].optimizer })
-        let xs = rows.compactMap { r -> Double? in if case .number(let x)? = r.parameters[name] { x } else { nil } }
-        let logX = (xs.min() ?? 0) > 0 && (xs.max() ?? 0) / (xs.min() ?? 1) >= 8
         func x(_ r: SweepRow) -> Double? { if case .number(let x)? = r.parameters[name] { x } else { nil } }
+        let xs = rows.compactMap(x)
+        let logX = (xs.min() ?? 0) > 0 && (xs.max() ?? 0) / (xs.min() ?? 1) >= 8
         let fraction = rows.contains { $0.escapedBySwitch != nil }
         var series: [SVGPlot.Series] = []
         for (k, (key, members)) in groups.enumerated() {
@@ -139,56 +139,5 @@ enum SweepFigures {
         var seen: [String] = []
         for r in rows.sorted(by: { $0.index < $1.index }) where !seen.contains(r.optimizer) { seen.append(r.optimizer) }
         return seen
-    }
-}
-
-/// Colour by optimizer, marker by what else tells the groups apart — so that the exponent
-/// sweep's 18 series need 3 colours and 6 markers, not 18 colours — and the legend that says
-/// so: one entry per optimizer and one per marker when the other axes take the same values
-/// under every optimizer, otherwise one entry per group.
-struct GroupStyles {
-    let optimizers: [String]
-    /// Each group's key without its `optimizer=…` part ("" when the optimizer is all of it)
-    /// and without the `landscape.` of landscape parameters.
-    let remainders: [String]
-    let markers: [Int]
-    /// The other axes take the same values under every optimizer: markers name those values.
-    let shared: [String]?
-
-    /// `keys` as ``SweepFits/groups(_:excluding:)`` makes them, `optimizers` each group's.
-    init(keys: [String], optimizers: [String]) {
-        self.optimizers = optimizers
-        remainders = zip(keys, optimizers).map { key, o in
-            key.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-                .filter { $0 != "optimizer=\(o)" }
-                .map { $0.hasPrefix("landscape.") ? String($0.dropFirst("landscape.".count)) : $0 }.joined(separator: ", ")
-        }
-        var distinct: [String] = []
-        for r in remainders where !distinct.contains(r) { distinct.append(r) }
-        let perOptimizer = Dictionary(grouping: zip(optimizers, remainders), by: \.0).mapValues { $0.map(\.1) }
-        shared = distinct.count > 1 && perOptimizer.values.allSatisfy { Set($0) == Set(distinct) && $0.count == distinct.count } ? distinct : nil
-        var markers: [Int] = []
-        for k in keys.indices {
-            if let shared { markers.append(shared.firstIndex(of: remainders[k])!) }
-            else { markers.append(optimizers[..<k].filter { $0 == optimizers[k] }.count) }
-        }
-        self.markers = markers
-    }
-
-    func style(_ k: Int) -> SVGPlot.Style {
-        .init(color: FigureStyle.color(optimizer: optimizers[k]), marker: FigureStyle.marker(markers[k]))
-    }
-
-    func legend() -> [SVGPlot.LegendEntry] {
-        if let shared {
-            var seen: [String] = []
-            for o in optimizers where !seen.contains(o) { seen.append(o) }
-            return seen.map { SVGPlot.LegendEntry($0, .init(color: FigureStyle.color(optimizer: $0), marker: .none, stroke: .solid)) }
-                + shared.enumerated().map { SVGPlot.LegendEntry($1, .init(color: FigureStyle.neutral, marker: FigureStyle.marker($0))) }
-        }
-        return optimizers.indices.map { k in
-            SVGPlot.LegendEntry(remainders[k].isEmpty ? optimizers[k] : "\(optimizers[k]): \(remainders[k])",
-                                .init(color: style(k).color, marker: style(k).marker, stroke: .solid))
-        }
     }
 }
