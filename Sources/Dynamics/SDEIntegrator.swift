@@ -33,11 +33,21 @@ public protocol SDEIntegrator: Sendable {
     static var crossesJumpsExactly: Bool { get }
     /// Why the scheme has no d-dimensional form; nil if it has one (it runs on ``DiffusionND``).
     static var multiDimensionalRefusal: String? { get }
+    /// Hands the scheme to `visitor` for a run on the uniform grid dt: the grid loop
+    /// (``SteppedSchemeVisitor/visitUniform(_:dt:)``) by default; a scheme that draws from the
+    /// trajectory's stream takes the stepped loop on a uniform profile. A requirement, so that
+    /// each scheme's run compiles only the loop it takes.
+    func acceptOnUniformGrid<V: SteppedSchemeVisitor>(_ visitor: V, dt: Double) throws -> V.Output
 }
 
 extension SDEIntegrator {
     public static var usesTrajectoryStream: Bool { false }
     public static var crossesJumpsExactly: Bool { false }
+
+    @inlinable
+    public func acceptOnUniformGrid<V: SteppedSchemeVisitor>(_ visitor: V, dt: Double) throws -> V.Output {
+        try visitor.visitUniform(self, dt: dt)
+    }
 
     @inlinable @inline(__always)
     public func advance<S: ScalarSDE, R: RandomSource>(_ x: Double, sde: S, dt: Double, sqrtDt: Double,

@@ -137,6 +137,11 @@ public struct SkewEuler: SDEIntegrator {
     }
     public static var usesTrajectoryStream: Bool { true }
     public static var crossesJumpsExactly: Bool { true }
+    /// The interface coin draws from the trajectory's stream: the stepped loop, on a uniform profile.
+    @inlinable
+    public func acceptOnUniformGrid<V: SteppedSchemeVisitor>(_ visitor: V, dt: Double) throws -> V.Output {
+        try visitor.visit(self, profile: StepSizeProfile(uniform: dt))
+    }
     public static var multiDimensionalRefusal: String? { "auto takes the interface step per coordinate where the coordinates decouple: separable pq" }
 }
 

@@ -140,13 +140,6 @@ public final class EnsembleProgress: Sendable {
     public var counts: (started: Int, total: Int) { (started.load(ordering: .relaxed), total.load(ordering: .relaxed)) }
 }
 
-/// A shared counter handing out trajectory indices.
-public final class WorkCounter: Sendable {
-    @usableFromInline let next = Atomic<Int>(0)
-    @usableFromInline init() {}
-    @inlinable func take(_ count: Int) -> Int { next.add(count, ordering: .relaxed).oldValue }
-}
-
 /// Per-trajectory result slots; each index is written by exactly one worker.
 public final class OutcomeBuffer: @unchecked Sendable {
     @usableFromInline let storage: UnsafeMutableBufferPointer<TrajectoryOutcome>

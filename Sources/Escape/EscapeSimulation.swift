@@ -23,24 +23,6 @@ public enum EscapeSimulation {
     }
 }
 
-/// The step `EnsembleVisitor` takes, without running anything.
-struct TimeStepVisitor: ReducedSDEVisitor {
-    let problem: EscapeProblem
-
-    func visit<L: Landscape1D, N: GradientNoise1D, P: Preconditioner1D>(_ sde: ReducedSDE<L, N, P>) throws -> Double {
-        guard case .sde(_, let requested) = problem.model else { return problem.learningRate }
-        if let requested { return requested }
-        if problem.optimizer.dynamics == .underdamped { return Self.langevin(sde, problem).defaultTimeStep(problem.geometry) }
-        return sde.defaultTimeStep(problem.geometry)
-    }
-
-    /// Momentum's underdamped SDE (mass η, friction 1 − β).
-    static func langevin<L, N, P>(_ sde: ReducedSDE<L, N, P>, _ problem: EscapeProblem) -> UnderdampedLangevin<L, N> {
-        UnderdampedLangevin(landscape: sde.landscape, noise: sde.noise, learningRate: problem.learningRate,
-                            beta: problem.settings.momentum)
-    }
-}
-
 /// An ensemble's outcomes and estimate with the run's settings.
 public struct SimulationResult: Sendable {
     public let estimate: EscapeEstimate
@@ -172,10 +154,10 @@ struct EnsembleVisitor: ReducedSDEVisitor {
     }
 }
 
-/// Runs the ensemble with the scheme ``SchemeChoice`` hands over: where every step is dt₀,
-/// ``SDETrajectory`` (and the fast engine's SIMD lanes); on a step profile (Platen's may take
-/// steps up to 4·dt₀ even where uniform) or with a scheme that draws from its own stream
-/// (skew-euler's coin), the stepped path.
+/// Runs the ensemble with the scheme ``SchemeChoice`` hands over: on the uniform grid,
+/// ``SDETrajectory`` (and the fast engine's SIMD lanes); on a step-size profile (Platen's may take
+/// steps up to 4·dt₀ even where uniform, and skew-euler's coin draws from its own stream), the
+/// stepped path.
 struct EnsembleScheme<L: Landscape1D, N: GradientNoise1D, P: Preconditioner1D>: SteppedSchemeVisitor {
     let simulation: EnsembleVisitor
     let sde: ReducedSDE<L, N, P>
@@ -184,8 +166,14 @@ struct EnsembleScheme<L: Landscape1D, N: GradientNoise1D, P: Preconditioner1D>: 
     let warnings: [String]
 
     func visit<I: SDEIntegrator>(_ integrator: I, profile: StepSizeProfile) throws -> SimulationResult {
-        let outcomes = profile.isUniform && profile.largestRatio == 1 && !I.usesTrajectoryStream
-            ? simulation.runSDE(sde, integrator, dt: dt) : simulation.runStepped(sde, integrator, profile)
+        finish(simulation.runStepped(sde, integrator, profile), integrator, profile)
+    }
+
+    func visitUniform<I: SDEIntegrator>(_ integrator: I, dt: Double) throws -> SimulationResult {
+        finish(simulation.runSDE(sde, integrator, dt: dt), integrator, StepSizeProfile(uniform: dt))
+    }
+
+    func finish<I: SDEIntegrator>(_ outcomes: [TrajectoryOutcome], _ integrator: I, _ profile: StepSizeProfile) -> SimulationResult {
         let automatic = kind == .automatic
         return simulation.result(outcomes, dt: dt, integrator: automatic ? I.name : kind.rawValue,
                                  profile: automatic ? profile : nil, warnings: warnings)

@@ -3,6 +3,7 @@ import Dynamics
 import Escape
 import Foundation
 import NumericKit
+import RareEvents
 import Sweeps
 import Theory
 
@@ -31,7 +32,7 @@ struct SimulateCommand: ParsableCommand {
     @Flag(help: "No progress line on stderr (shown on a terminal for runs longer than 2 s).")
     var quiet = false
 
-    @Option(help: "brute: independent trajectories; ams: adaptive multilevel splitting with the loop decomposition, for barriers brute force cannot reach (1-D reduced SDEs; --trajectories does not apply; docs/rare-events.md).")
+    @Option(help: "brute: independent trajectories; ams: adaptive multilevel splitting with the loop decomposition, for barriers brute force cannot reach (1-D: the reduced SDE, or the optimizer's own iteration with --model discrete; --trajectories does not apply; docs/rare-events.md).")
     var method: SimulationMethod = .brute
 
     @OptionGroup var splitting: SplittingArguments
@@ -95,7 +96,9 @@ struct SimulateCommand: ParsableCommand {
             throw InvalidParameter(name, given: "with --method ams", allowed: "--method brute (splitting gives the mean escape time, not per-trajectory times)")
         }
         let options = try splitting.options(ensemble)
-        let run = try SplitEscape(try PredictedEscape(try problem.anyProblem()), options)
+        let predicted = try PredictedEscape(try problem.anyProblem())
+        try predicted.checkCost(splitting: options, force: force)
+        let run = try SplitEscape(predicted, options)
         let report = SplitEscapeReport(run, options)
         if output.json { return try JSONOutput.print(report) }
         let p = run.prediction

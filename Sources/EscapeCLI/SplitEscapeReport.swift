@@ -1,4 +1,5 @@
 import Escape
+import RareEvents
 import Sweeps
 
 /// The JSON object of `simulate --method ams` (docs/output.md): a ``SplitEscape`` as printed,

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Escape
+import RareEvents
 
 /// `simulate --method`: brute force or adaptive multilevel splitting.
 enum SimulationMethod: String, ExpressibleByArgument, CaseIterable {

@@ -16,12 +16,18 @@ public struct Comparison: Sendable, Equatable, Codable {
     public let zScore: Double?
 
     public init(estimate: EscapeEstimate, exactTime: Double?, kramersTime: Double?, referenceTime: Double?, reference: String) {
-        let measured = estimate.meanTime
+        self.init(meanTime: estimate.meanTime, standardError: estimate.standardError, exactTime: exactTime, kramersTime: kramersTime,
+                  referenceTime: referenceTime, reference: reference)
+    }
+
+    /// From a measured mean and its SE, however obtained (brute force, splitting).
+    public init(meanTime measured: Double?, standardError: Double?, exactTime: Double?, kramersTime: Double?, referenceTime: Double?,
+                reference: String) {
         measuredOverExact = zip(measured, exactTime).map { $0 / $1 }
         measuredOverKramers = zip(measured, kramersTime).map { $0 / $1 }
         measuredOverReference = zip(measured, referenceTime).map { $0 / $1 }
         self.reference = reference
-        if let m = measured, let r = referenceTime, let se = estimate.standardError, se > 0 {
+        if let m = measured, let r = referenceTime, let se = standardError, se > 0 {
             zScore = (m - r) / se
         } else {
             zScore = nil
@@ -43,8 +49,15 @@ public struct Comparison: Sendable, Equatable, Codable {
 
     /// The same test against any reference time (d dimensions: ``PredictionND/referenceTime``).
     public static func agrees(_ estimate: EscapeEstimate, referenceTime: Double?, sigmas: Double = 4, allowance: Double) -> Bool {
-        guard let m = estimate.meanTime, let se = estimate.standardError, let e = referenceTime,
-              estimate.censored == 0 else { return false }
+        guard estimate.censored == 0 else { return false }
+        return agrees(meanTime: estimate.meanTime, standardError: estimate.standardError, referenceTime: referenceTime,
+                      sigmas: sigmas, allowance: allowance)
+    }
+
+    /// |measured − reference| ≤ sigmas·SE + allowance·reference for a mean however obtained.
+    public static func agrees(meanTime: Double?, standardError: Double?, referenceTime: Double?, sigmas: Double = 4,
+                              allowance: Double) -> Bool {
+        guard let m = meanTime, let se = standardError, let e = referenceTime else { return false }
         return abs(m - e) <= sigmas * se + allowance * e
     }
 }

@@ -44,7 +44,7 @@ public struct CostEstimate: Sendable, Equatable {
     public func check(force: Bool) throws(InvalidParameter) {
         if force { return }
         let hours = totalSteps / Self.referenceRate / 3600
-        let options = "fewer --trajectories, a smaller --max-steps (censored trajectories are counted), a lower barrier or more noise; --force runs it anyway (rare-event splitting is not implemented yet)"
+        let options = "fewer --trajectories, a smaller --max-steps (censored trajectories are counted), a lower barrier or more noise; --method ams for a high barrier (1-D problems, docs/rare-events.md); --force runs it anyway"
         if escapeFractionWithinCap < Self.minimumEscapeFraction {
             throw InvalidParameter(
                 "cost", given: String(format: "ΔΦ = %.3g: about %.2g integrator steps per trajectory, so with --max-steps %d only %.2g of trajectories would escape",

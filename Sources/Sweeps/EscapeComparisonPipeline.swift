@@ -2,6 +2,7 @@ import Dynamics
 import Escape
 import Foundation
 import NumericKit
+import RareEvents
 import Theory
 
 /// The compare pipeline every command runs — predict → simulate → compare — for 1-D and
@@ -49,6 +50,12 @@ public struct PredictedEscape: Sendable {
     public func checkCost(trajectories: Int, force: Bool) throws {
         guard !force, case .oneDimensional(let p) = problem, case .oneDimensional(let prediction) = prediction else { return }
         try CostEstimate(problem: p, prediction: prediction, trajectories: trajectories).check(force: false)
+    }
+
+    /// The same for a splitting run (``SplittingCost``): refused, unless `force`, above an hour.
+    public func checkCost(splitting options: EscapeSplitting.Options, force: Bool) throws {
+        guard !force, case .oneDimensional(let p) = problem, case .oneDimensional(let prediction) = prediction else { return }
+        try SplittingCost(problem: p, prediction: prediction, options: options).check(force: false)
     }
 
     /// Stage two and three: the Monte-Carlo ensemble, held against the predictions.

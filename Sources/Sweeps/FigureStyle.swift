@@ -53,6 +53,7 @@ public enum FigureStyle {
         "landscape.ha": "curvature at the minimum H_a",
         "landscape.hb": "curvature at the saddle |H_b|",
         "landscape.amplitude": "roughness amplitude ε",
+        "method": "method (brute force or splitting)",
     ]
 
     /// The legend label of a prediction named as in ``Prediction/reference``.

@@ -1,5 +1,7 @@
+import Dynamics
 import Escape
 import NumericKit
+import RareEvents
 import Theory
 
 /// Stage two by splitting instead of brute force: a 1-D problem's mean escape time from
@@ -9,26 +11,42 @@ public struct SplitEscape: Sendable {
     public let predicted: PredictedEscape
     public let prediction: Prediction
     public let result: EscapeSplitting.Result
-    public let measuredOverExact: Double?
-    public let measuredOverReference: Double?
-    public let measuredOverKramers: Double?
-    /// (measured − reference)/SE.
-    public let zScore: Double?
+    /// The ratios and z-score against the predictions.
+    public let comparison: Comparison
 
-    /// Refuses a problem splitting does not run (d dimensions, the discrete iteration,
-    /// underdamped dynamics) before anything runs, then runs it.
+    /// Refuses a problem splitting does not run (d dimensions, momentum's underdamped SDE,
+    /// scheduled DualAdam) before anything runs, then runs it.
     public init(_ predicted: PredictedEscape, _ options: EscapeSplitting.Options) throws {
+        try Self.check(predicted.problem)
         guard case .oneDimensional(let problem) = predicted.problem, case .oneDimensional(let prediction) = predicted.prediction else {
-            throw InvalidParameter("method", given: "ams on a d-dimensional landscape", allowed: "brute (splitting runs 1-D reduced SDEs for now)")
+            preconditionFailure("checked: one-dimensional")
         }
         self.predicted = predicted
         self.prediction = prediction
         let result = try EscapeSplitting.run(problem, options)
         self.result = result
-        let (tau, se) = (result.meanTime, result.standardError)
-        measuredOverExact = prediction.exactTime.map { tau / $0 }
-        measuredOverReference = prediction.referenceTime.map { tau / $0 }
-        measuredOverKramers = prediction.kramersTime.map { tau / $0 }
-        zScore = prediction.referenceTime.flatMap { r in se > 0 ? (tau - r) / se : nil }
+        comparison = Comparison(meanTime: result.meanTime, standardError: result.standardError, exactTime: prediction.exactTime,
+                                kramersTime: prediction.kramersTime, referenceTime: prediction.referenceTime, reference: prediction.reference)
+    }
+
+    public var measuredOverExact: Double? { comparison.measuredOverExact }
+    public var measuredOverReference: Double? { comparison.measuredOverReference }
+    public var measuredOverKramers: Double? { comparison.measuredOverKramers }
+    /// (measured − reference)/SE.
+    public var zScore: Double? { comparison.zScore }
+
+    /// |measured − reference| ≤ sigmas·SE + allowance·reference.
+    public func agrees(sigmas: Double = 4, allowance: Double) -> Bool {
+        Comparison.agrees(meanTime: result.meanTime, standardError: result.standardError, referenceTime: prediction.referenceTime,
+                          sigmas: sigmas, allowance: allowance)
+    }
+
+    /// Refuses, with the one-line reason, a problem splitting does not run: d dimensions,
+    /// momentum's underdamped SDE, scheduled DualAdam (``EscapeSplitting/check(_:)``).
+    public static func check(_ problem: ProblemDescription.Built) throws(InvalidParameter) {
+        guard case .oneDimensional(let p) = problem else {
+            throw InvalidParameter("method", given: "ams on a d-dimensional landscape", allowed: "brute (splitting runs 1-D problems for now)")
+        }
+        try EscapeSplitting.check(p)
     }
 }

@@ -9,7 +9,8 @@ import Foundation
 ///   (±1.96 SE) with the hazard's prediction — `escape-fraction-vs-PARAM.svg`;
 /// - `roughness.svg`: simulated τ, the exact MFPT and Zwanzig's estimate against ε/T;
 /// - `exponent.svg`: the measured Arrhenius slopes b against B/H_a with the exact
-///   prediction's slopes, log-log (slope = p).
+///   prediction's slopes, log-log (slope = p);
+/// - `kramers-ratio.svg` (kramers-asymptotics fits): Kramers/τ measured and exact against ΔΦ.
 /// Colours name optimizers (``FigureStyle/color(optimizer:)``); markers name the other axes.
 enum SweepFigures {
     static func all(_ spec: SweepSpec, _ rows: [SweepRow], _ fits: [SweepFitResult]) -> [(String, String)] {
@@ -20,6 +21,7 @@ enum SweepFigures {
         if rows.contains(where: { $0.zwanzigTime != nil }) { out.append(("roughness.svg", roughness(spec, rows))) }
         let exponentFits = fits.filter { $0.levels != nil }
         if !exponentFits.isEmpty { out.append(("exponent.svg", exponent(spec, exponentFits))) }
+        if fits.contains(where: { $0.kind == "kramers-asymptotics" }) { out.append(("kramers-ratio.svg", kramersRatio(spec, rows))) }
         return out
     }
 
@@ -89,6 +91,30 @@ enum SweepFigures {
         return ("log-time-vs-\(file).svg", SVGPlot(
             title: "\(spec.name): ln τ against \(label)", xLabel: label, yLabel: "ln τ (mean escape time, SDE time)",
             logX: logX, series: series, legend: legend).render())
+    }
+
+    /// Kramers/τ against ΔΦ: measured (95% CI) and exact, one group per combination of the
+    /// axes other than the barrier and the method; both → 1 as 1 + c/ΔΦ (``KramersCorrectionFit``).
+    static func kramersRatio(_ spec: SweepSpec, _ rows: [SweepRow]) -> String {
+        let groups = SweepFits.groups(rows, excluding: Set([SweepSpec.effectiveBarrier, "landscape.barrier"] + EscapeMethod.parameterNames))
+        let styles = GroupStyles(keys: groups.map(\.0), optimizers: groups.map { $0.1[0].optimizer })
+        var series: [SVGPlot.Series] = []
+        for (k, (key, members)) in groups.enumerated() {
+            let style = styles.style(k)
+            let sorted = members.filter { $0.effectiveBarrier != nil }.sorted { $0.effectiveBarrier! < $1.effectiveBarrier! }
+            let measured: [SVGPlot.Point] = sorted.compactMap { r in
+                guard let k = r.kramersTime, let m = r.meanTime else { return nil }
+                return SVGPlot.Point(x: r.effectiveBarrier!, y: k / m, low: r.ciHigh.map { k / $0 }, high: r.ciLow.map { k / max($0, .leastNormalMagnitude) })
+            }
+            let exact = sorted.compactMap { r in r.kramersOverExact.map { SVGPlot.Point(x: r.effectiveBarrier!, y: $0) } }
+            series.append(.init(name: "\(key): measured", points: measured, style: style))
+            series.append(.init(name: "\(key): predicted", points: exact, style: .init(color: style.color, marker: .none, stroke: .solid)))
+        }
+        var legend = styles.legend()
+        legend.append(.init("Kramers/τ measured (95% CI)", .init(color: FigureStyle.neutral), errorBar: true))
+        legend.append(.init("Kramers/exact MFPT", .init(color: FigureStyle.neutral, marker: .none, stroke: .solid)))
+        return SVGPlot(title: "\(spec.name): Kramers' formula over the escape time", xLabel: FigureStyle.axisLabel(SweepSpec.effectiveBarrier),
+                       yLabel: "Kramers τ_K / τ (→ 1 as 1 + c/ΔΦ)", logX: true, series: series, legend: legend).render()
     }
 
     static func roughness(_ spec: SweepSpec, _ rows: [SweepRow]) -> String {

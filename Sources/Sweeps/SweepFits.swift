@@ -43,6 +43,10 @@ public struct SweepFitResult: Sendable, Equatable, Codable {
 ///   (1/η, B, ΔL/η or ΔΦ), held against the same slope of the exact prediction.
 /// - **selectivity** (§4): ln(τ_flat/τ_sharp) from the rows starting in either well.
 /// - **escape-fraction** (§7): scheduled DualAdam's fraction escaped by the switch step.
+/// - **kramers-asymptotics** (§4): for each group of rows differing only in the barrier (and
+///   the method, so brute force at low ΔΦ and splitting above fit together), c of
+///   Kramers/τ = 1 + c/ΔΦ + d/ΔΦ² from the measured τ (``KramersCorrectionFit``), held against the
+///   same fit of the exact MFPT: consistent when |c − c_exact| ≤ 4 SE + the allowance's share.
 /// - **time-step-order** (docs/integrators.md §3): for each group of rows differing only in
 ///   `dt`, the order p of the weak error e(dt) = 1 − τ/τ_exact ∝ dt^p — the weighted slope of
 ///   ln|e| against ln dt over the rows whose bias is resolved (|e| > 2 SE), with
@@ -60,6 +64,7 @@ public enum SweepFits {
             case .selectivity: selectivity(rows)
             case .escapeFraction: escapeFraction(rows)
             case .timeStepOrder: timeStepOrder(rows)
+            case .kramersAsymptotics: kramersAsymptotics(rows)
             }
         }
     }
@@ -80,9 +85,9 @@ public enum SweepFits {
     }
 
     /// The axis parameters that set sharpness and barrier (excluded from exponent groups).
-    static let sharpnessAndBarrier: Set<String> = [
+    static let sharpnessAndBarrier: Set<String> = Set([
         "landscape.ha", "landscape.hb", "landscape.hc", "landscape.barrier", "landscape.a", "batch", "lr", SweepSpec.effectiveBarrier,
-    ]
+    ] + EscapeMethod.parameterNames)
 
     static func exponent(_ rows: [SweepRow]) -> [SweepFitResult] {
         groups(rows, excluding: sharpnessAndBarrier).map { group, members in
@@ -129,8 +134,9 @@ public enum SweepFits {
         let (excluded, value): (Set<String>, (SweepRow) -> Double?) = switch x {
         case .inverseLearningRate: (["lr"], { 1 / $0.learningRate })
         case .batch: (["batch"], { $0.batch })
-        case .barrierOverLearningRate: (["lr", "landscape.barrier", SweepSpec.effectiveBarrier], { $0.barrierOverLearningRate })
-        case .effectiveBarrier: ([SweepSpec.effectiveBarrier, "landscape.barrier"], { $0.effectiveBarrier })
+        case .barrierOverLearningRate: (Set(["lr", "landscape.barrier", SweepSpec.effectiveBarrier] + EscapeMethod.parameterNames),
+                                        { $0.barrierOverLearningRate })
+        case .effectiveBarrier: (Set([SweepSpec.effectiveBarrier, "landscape.barrier"] + EscapeMethod.parameterNames), { $0.effectiveBarrier })
         }
         let kind = "arrhenius (ln τ against \(x.rawValue))"
         return groups(rows, excluding: excluded).map { group, members in
@@ -199,7 +205,7 @@ public enum SweepFits {
         return groups(rows, excluding: ["dt"]).map { group, members in
             let measured = members.compactMap { row -> (dt: Double, bias: Double, se: Double)? in
                 guard let dt = row.dt, let m = row.meanTime, let se = row.standardError, se > 0,
-                      let exact = row.referenceTime, row.censored == 0 else { return nil }
+                      let exact = row.referenceTime, (row.censored ?? 0) == 0 else { return nil }
                 return (dt, 1 - m / exact, se / exact)
             }.sorted { $0.dt > $1.dt }
             let listed = measured.map { String(format: "%.3g: %+.3f ± %.3f", $0.dt, $0.bias, $0.se) }.joined(separator: ", ")
@@ -229,6 +235,37 @@ public enum SweepFits {
                                      listed, fit.slope, fit.standardError, fit.ci95[0], fit.ci95[1], resolved.count))
             } catch {
                 return report(nil, nil, nil, nil, "bias at dt = \(listed): \(error)")
+            }
+        }
+    }
+
+    static func kramersAsymptotics(_ rows: [SweepRow]) -> [SweepFitResult] {
+        let kind = "kramers-asymptotics"
+        let barrierAndMethod = Set([SweepSpec.effectiveBarrier, "landscape.barrier"] + EscapeMethod.parameterNames)
+        return groups(rows, excluding: barrierAndMethod).map { group, members in
+            func report(_ m: KramersCorrectionFit?, _ exact: KramersCorrectionFit?, _ detail: String) -> SweepFitResult {
+                SweepFitResult(kind: kind, group: group, measured: m?.c, standardError: m?.standardError,
+                               ci95: m.flatMap { f in f.standardError.map { [f.c - 1.96 * $0, f.c + 1.96 * $0] } },
+                               expectedLabel: "c of the exact MFPT", expected: exact?.c, exact: nil,
+                               consistent: exact.flatMap { e in m?.agrees(with: e.c) }, detail: detail, levels: nil)
+            }
+            let predicted = members.filter { $0.effectiveBarrier != nil && $0.kramersOverExact != nil }.sorted { $0.effectiveBarrier! < $1.effectiveBarrier! }
+            let measured = predicted.filter { $0.meanTime != nil && ($0.standardError ?? 0) > 0 && ($0.censored ?? 0) == 0 && $0.kramersTime != nil }
+            do {
+                let exact = try KramersCorrectionFit(effectiveBarrier: predicted.map { $0.effectiveBarrier! },
+                                                     ratio: predicted.map { $0.kramersOverExact! }, standardErrors: nil)
+                let ratios = measured.map { $0.kramersTime! / $0.meanTime! }
+                let fit = try KramersCorrectionFit(effectiveBarrier: measured.map { $0.effectiveBarrier! }, ratio: ratios,
+                                                   standardErrors: zip(measured, ratios).map { row, k in k * row.standardError! / row.meanTime! },
+                                                   allowance: members.first?.allowance ?? 0)
+                let agrees = fit.agrees(with: exact.c) ?? false
+                let perRow = measured.map { String(format: "%.3g: %.3f", $0.effectiveBarrier!, $0.measuredOverExact ?? .nan) }.joined(separator: ", ")
+                return report(fit, exact, String(
+                    format: "Kramers/τ = 1 + c/ΔΦ + d/ΔΦ²: measured c = %.3f ± %.3f (d = %.3f) over %d barriers, exact c = %.3f (d = %.3f); allowance's share %.3f: %@; measured/exact at ΔΦ = %@",
+                    fit.c, fit.standardError ?? .nan, fit.d, fit.points, exact.c, exact.d, fit.allowanceShift,
+                    agrees ? "within 4 SE + allowance" : "OUTSIDE 4 SE + allowance", perRow))
+            } catch {
+                return report(nil, nil, "\(error)")
             }
         }
     }

@@ -61,7 +61,8 @@ public enum SweepOutputs {
         func n(_ x: Double?, _ digits: Int = 4) -> String { x.map { String(format: "%.\(digits)g", $0) } ?? "—" }
         var text = "# Sweep `\(spec.name)`\n\n"
         if let d = spec.description { text += d + "\n\n" }
-        text += "\(rows.count) of \(spec.pointCount) points, \(spec.trajectories) trajectories each, seed \(spec.seed); "
+        let perPoint = spec.trajectories.map { "\($0) trajectories per brute-force point" } ?? "every point by splitting"
+        text += "\(rows.count) of \(spec.pointCount) points, \(perPoint), seed \(spec.seed); "
         text += "times are SDE time t = steps·η. Agreement: |measured − reference| ≤ 4 SE + \(Validate.format(spec.allowance * 100))% of the reference.\n\n"
         if !fits.isEmpty {
             text += "## Fits\n\n| fit | rows | result | expected | verdict |\n|---|---|---|---|---|\n"

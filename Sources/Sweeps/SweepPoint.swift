@@ -3,8 +3,8 @@ import Foundation
 import NumericKit
 import Theory
 
-/// One point of a sweep's grid: its index, seed, the axis values that make it, and the
-/// validated problem.
+/// One point of a sweep's grid: its index, seed, the axis values that make it, the
+/// validated problem and how it is measured.
 public struct SweepPoint: Sendable {
     public let index: Int
     public let seed: UInt64
@@ -12,6 +12,8 @@ public struct SweepPoint: Sendable {
     public let parameters: [(name: String, value: ParameterValue)]
     public let description: ProblemDescription
     public let problem: ProblemDescription.Built
+    /// Brute force or splitting (``EscapeMethod``), checked against the problem.
+    public let method: EscapeMethod
 
     /// "optimizer=adam, landscape.ha=4, landscape.hb=2, effective-barrier=3".
     public var label: String { parameters.map { "\($0.name)=\($0.value)" }.joined(separator: ", ") }
@@ -29,7 +31,17 @@ extension SweepSpec {
     /// refused before any work is done. Errors name the field (`axes[1].values[2]`).
     public func points() throws(InvalidParameter) -> [SweepPoint] {
         try validate()
-        return try (0..<pointCount).map { (k) throws(InvalidParameter) in try point(k) }
+        let points = try (0..<pointCount).map { (k) throws(InvalidParameter) in try point(k) }
+        if !points.contains(where: { $0.method != .bruteForce }) {
+            let options = Set(EscapeMethod.parameterNames.filter { $0 != "method" })
+            let set = base.keys.sorted().filter(options.contains).map { "base.\($0)" }
+                + axes.indices.flatMap { i in axes[i].parameters.filter(options.contains).map { _ in "axes[\(i)].parameter" } }
+            if let field = set.first {
+                throw InvalidParameter(field, given: "a splitting option in a sweep where no point runs \"method\": \"ams\"",
+                                       allowed: "splitting options (replicas, killed, splitting-runs, loops, home-width, entrance-width) beside method ams")
+            }
+        }
+        return points
     }
 
     /// Point `index` of the grid (first axis outermost).
@@ -50,7 +62,10 @@ extension SweepSpec {
         let fromBase = base.keys.sorted().map { Assignment(name: $0, value: base[$0]!, field: "base.\($0)") }
         // Whole landscapes first (a landscape.KEY refines them), the barrier target last.
         let all = fromBase + fromAxes
-        let ordered = all.filter { $0.name == "landscape" } + all.filter { $0.name != "landscape" && $0.name != Self.effectiveBarrier }
+        let methodNames = Set(EscapeMethod.parameterNames)
+        let forMethod = all.filter { methodNames.contains($0.name) }
+        let ordered = all.filter { $0.name == "landscape" }
+            + all.filter { $0.name != "landscape" && $0.name != Self.effectiveBarrier && !methodNames.contains($0.name) }
         let target = all.last { $0.name == Self.effectiveBarrier }
         var description = ProblemDescription(landscape: "")
         do {
@@ -66,8 +81,17 @@ extension SweepSpec {
             } catch let error as InvalidParameter {
                 throw Self.located(error, nil, ordered + (target.map { [$0] } ?? []))
             }
+            let method = try EscapeMethod.parse(forMethod.map { ($0.name, $0.value, $0.field) })
+            switch method {
+            case .bruteForce:
+                guard trajectories != nil else {
+                    throw InvalidParameter("trajectories", given: "missing", allowed: "a whole number ≥ 2 (this point runs by brute force)")
+                }
+            case .splitting:
+                try SplitEscape.check(problem)
+            }
             return SweepPoint(index: index, seed: seed(ofPoint: index), parameters: fromAxes.map { ($0.name, $0.value) },
-                              description: description, problem: problem)
+                              description: description, problem: problem, method: method)
         } catch let error as InvalidParameter {
             let label = fromAxes.map { "\($0.name)=\($0.value)" }.joined(separator: ", ")
             throw InvalidParameter(label.isEmpty ? error.parameter : "\(error.parameter) at point \(index) [\(label)]",

@@ -11,6 +11,11 @@ import Theory
 /// (docs/architecture.md). `agrees` is |measured − reference| ≤ 4·SE + allowance·reference with
 /// nothing censored (``Comparison/agrees(_:_:sigmas:allowance:)``). `wallSeconds` is the
 /// only field that differs between two runs of the same spec and seed.
+///
+/// A point measured by splitting (`method` `ams`, ``SplitEscape``) has no trajectories: its
+/// trajectory counts and censored mean are absent, `integratorSteps` counts the chain steps,
+/// and `escapeProbability` (p, with its SE) and `bruteForceSteps` (what brute force would
+/// take for the same error bar) are present.
 public struct SweepRow: Sendable, Equatable, Codable {
     public let index: Int
     public let seed: UInt64
@@ -28,11 +33,13 @@ public struct SweepRow: Sendable, Equatable, Codable {
     public let model: String
     public let dt: Double?
     public let from: String
+    /// `brute` or `ams` (``EscapeMethod``); absent in rows written before splitting, which are brute force.
+    public let method: String?
     // The measurement.
-    public let trajectories: Int
-    public let escaped: Int
-    public let censored: Int
-    public let diverged: Int
+    public let trajectories: Int?
+    public let escaped: Int?
+    public let censored: Int?
+    public let diverged: Int?
     public let meanTime: Double?
     public let standardError: Double?
     public let ciLow: Double?
@@ -41,6 +48,11 @@ public struct SweepRow: Sendable, Equatable, Codable {
     /// The censoring-aware estimate, when anything was censored.
     public let censoredMeanTime: Double?
     public let integratorSteps: Int
+    /// Splitting: p = P(escape point before home | entrance) and its SE; the brute-force steps
+    /// for the same relative error.
+    public let escapeProbability: Double?
+    public let escapeProbabilityStandardError: Double?
+    public let bruteForceSteps: Double?
     // The predictions.
     /// ΔL = L(saddle) − L(minimum).
     public let barrier: Double
@@ -101,7 +113,7 @@ public struct SweepRow: Sendable, Equatable, Codable {
         self.init(
             point: point, landscape: point.description.landscape, dimension: dimension, optimizer: optimizer.rawValue,
             noise: noise.name, batch: noise.batch, learningRate: run.predicted.learningRate, model: run.result.model, dt: run.result.dt,
-            from: run.predicted.from, estimate: run.estimate, barrier: barrier,
+            from: run.predicted.from, measured: Measured(run.estimate, method: point.method.name), barrier: barrier,
             curvatureAtMinimum: curvatures.minimum, curvatureAtSaddle: curvatures.saddle,
             effectiveBarrier: run.prediction.effectiveBarrier, theoryExponent: exponent,
             exactTime: run.prediction.exactTime, kramersTime: kramersTime, eyringKramersTime: eyringKramersTime,
@@ -111,8 +123,54 @@ public struct SweepRow: Sendable, Equatable, Codable {
             fraction: switchFraction.map { ($0.measured, $0.standardError, $0.predicted) }, wallSeconds: wallSeconds)
     }
 
+    /// The row of a point measured by splitting (1-D only).
+    public init(point: SweepPoint, split run: SplitEscape, allowance: Double, wallSeconds: Double) {
+        let (p, result) = (run.prediction, run.result)
+        let noise: NoiseSpec, model: String
+        switch run.predicted.problem {
+        case .oneDimensional(let problem): (noise, model) = (problem.noise, problem.model.name)
+        case .multiDimensional(let problem): (noise, model) = (problem.noise, "sde")  // refused by SplitEscape; kept total
+        }
+        self.init(
+            point: point, landscape: point.description.landscape, dimension: 1, optimizer: run.predicted.optimizer,
+            noise: noise.name, batch: noise.batch, learningRate: run.predicted.learningRate, model: model, dt: model == "discrete" ? nil : result.dt,
+            from: run.predicted.from, measured: Measured(run), barrier: p.barrier,
+            curvatureAtMinimum: p.minimum.curvature, curvatureAtSaddle: p.saddle.curvature,
+            effectiveBarrier: p.effectiveBarrier, theoryExponent: p.exponent?.p,
+            exactTime: p.exactTime, kramersTime: p.kramersTime, eyringKramersTime: nil,
+            zwanzigTime: p.zwanzig?.time, roughness: p.zwanzig.map { $0.amplitude / $0.temperature }, comparison: run.comparison,
+            referenceTime: p.referenceTime, agrees: run.agrees(allowance: allowance), allowance: allowance,
+            switchStep: nil, fraction: nil, wallSeconds: wallSeconds)
+    }
+
+    /// What was measured, by either method.
+    private struct Measured {
+        var method: String
+        var trajectories, escaped, censored, diverged: Int?
+        var meanTime, standardError, ciLow, ciHigh, meanSteps, censoredMeanTime: Double?
+        var integratorSteps: Int
+        var escapeProbability, escapeProbabilityStandardError, bruteForceSteps: Double?
+
+        init(_ e: EscapeEstimate, method: String) {
+            self.method = method
+            (trajectories, escaped, censored, diverged) = (e.trajectories, e.escaped, e.censored, e.diverged)
+            (meanTime, standardError, ciLow, ciHigh, meanSteps) = (e.meanTime, e.standardError, e.ci95?[0], e.ci95?[1], e.meanSteps)
+            censoredMeanTime = e.censoredEstimate?.meanTime
+            integratorSteps = e.integratorSteps
+        }
+
+        init(_ run: SplitEscape) {
+            let (r, e) = (run.result, run.result.estimate)
+            method = "ams"
+            (meanTime, standardError, ciLow, ciHigh) = (r.meanTime, r.standardError, r.ci95[0], r.ci95[1])
+            meanSteps = r.meanTime / run.predicted.learningRate
+            integratorSteps = e.steps
+            (escapeProbability, escapeProbabilityStandardError, bruteForceSteps) = (e.probability, e.probabilityStandardError, e.bruteForceSteps)
+        }
+    }
+
     private init(point: SweepPoint, landscape: String, dimension: Int, optimizer: String, noise: String, batch: Double?,
-                 learningRate: Double, model: String, dt: Double?, from: String, estimate e: EscapeEstimate,
+                 learningRate: Double, model: String, dt: Double?, from: String, measured m: Measured,
                  barrier: Double, curvatureAtMinimum: Double, curvatureAtSaddle: Double, effectiveBarrier: Double?,
                  theoryExponent: Double?, exactTime: Double?, kramersTime: Double?, eyringKramersTime: Double?,
                  zwanzigTime: Double?, roughness: Double?, comparison c: Comparison, referenceTime: Double?, agrees: Bool, allowance: Double,
@@ -130,17 +188,12 @@ public struct SweepRow: Sendable, Equatable, Codable {
         self.model = model
         self.dt = dt
         self.from = from
-        trajectories = e.trajectories
-        escaped = e.escaped
-        censored = e.censored
-        diverged = e.diverged
-        meanTime = e.meanTime
-        standardError = e.standardError
-        ciLow = e.ci95?[0]
-        ciHigh = e.ci95?[1]
-        meanSteps = e.meanSteps
-        censoredMeanTime = e.censoredEstimate?.meanTime
-        integratorSteps = e.integratorSteps
+        method = m.method
+        (trajectories, escaped, censored, diverged) = (m.trajectories, m.escaped, m.censored, m.diverged)
+        (meanTime, standardError, ciLow, ciHigh, meanSteps) = (m.meanTime, m.standardError, m.ciLow, m.ciHigh, m.meanSteps)
+        censoredMeanTime = m.censoredMeanTime
+        integratorSteps = m.integratorSteps
+        (escapeProbability, escapeProbabilityStandardError, bruteForceSteps) = (m.escapeProbability, m.escapeProbabilityStandardError, m.bruteForceSteps)
         self.barrier = barrier
         self.curvatureAtMinimum = curvatureAtMinimum
         self.curvatureAtSaddle = curvatureAtSaddle
@@ -172,8 +225,9 @@ public struct SweepRow: Sendable, Equatable, Codable {
     /// The fixed CSV columns, after one column per axis parameter.
     public static let fixedColumns = [
         "index", "seed", "label", "landscape", "dimension", "optimizer", "noise", "batch", "learningRate", "model", "dt",
-        "from", "trajectories", "escaped", "censored", "diverged", "meanTime", "standardError", "ciLow", "ciHigh",
-        "meanSteps", "censoredMeanTime", "integratorSteps", "barrier", "curvatureAtMinimum", "curvatureAtSaddle",
+        "from", "method", "trajectories", "escaped", "censored", "diverged", "meanTime", "standardError", "ciLow", "ciHigh",
+        "meanSteps", "censoredMeanTime", "integratorSteps", "escapeProbability", "escapeProbabilityStandardError",
+        "bruteForceSteps", "barrier", "curvatureAtMinimum", "curvatureAtSaddle",
         "batchOverCurvature", "barrierOverLearningRate", "effectiveBarrier", "theoryExponent", "exactTime", "kramersTime",
         "eyringKramersTime", "zwanzigTime", "roughness", "referenceTime", "reference", "measuredOverExact", "measuredOverKramers",
         "measuredOverReference", "kramersOverExact", "zScore", "agrees", "allowance", "switchStep", "escapedBySwitch",
@@ -186,8 +240,9 @@ public struct SweepRow: Sendable, Equatable, Codable {
         func i(_ x: Int?) -> String { x.map { "\($0)" } ?? "" }
         return [
             "\(index)", "\(seed)", label, landscape, "\(dimension)", optimizer, noise, n(batch), n(learningRate), model, n(dt),
-            from, "\(trajectories)", "\(escaped)", "\(censored)", "\(diverged)", n(meanTime), n(standardError), n(ciLow),
-            n(ciHigh), n(meanSteps), n(censoredMeanTime), "\(integratorSteps)", n(barrier), n(curvatureAtMinimum),
+            from, method ?? "brute", i(trajectories), i(escaped), i(censored), i(diverged), n(meanTime), n(standardError), n(ciLow),
+            n(ciHigh), n(meanSteps), n(censoredMeanTime), "\(integratorSteps)", n(escapeProbability), n(escapeProbabilityStandardError),
+            n(bruteForceSteps), n(barrier), n(curvatureAtMinimum),
             n(curvatureAtSaddle), n(batchOverCurvature), n(barrierOverLearningRate), n(effectiveBarrier), n(theoryExponent),
             n(exactTime), n(kramersTime), n(eyringKramersTime), n(zwanzigTime), n(roughness), n(referenceTime), reference, n(measuredOverExact),
             n(measuredOverKramers), n(measuredOverReference), n(kramersOverExact), n(zScore), agrees ? "true" : "false",

@@ -57,7 +57,7 @@ public enum SweepRunner {
     /// first, for callers that must refuse bad input in several sweeps before running any.
     public static func prepare(_ spec: SweepSpec, shard: Shard? = nil, force: Bool = false) throws -> [SweepPoint] {
         let points = try spec.points().filter { shard?.contains($0.index) ?? true }
-        for point in points { try checkCost(point, trajectories: spec.trajectories, force: force) }
+        for point in points { try checkCost(point, trajectories: spec.trajectories ?? 0, force: force) }
         return points
     }
 
@@ -68,7 +68,7 @@ public enum SweepRunner {
                            progress: (Progress) -> Void = { _ in }) throws -> Outcome {
         let started = Date()
         let points = try prepared ?? prepare(spec, shard: shard, force: force)
-        _ = try EnsembleOptions(trajectories: spec.trajectories, seed: spec.seed, threads: threads, generator: spec.generator)
+        _ = try EnsembleOptions(trajectories: spec.trajectories ?? 2, seed: spec.seed, threads: threads, generator: spec.generator)
         try TableWriter.prepare(directory: directory)
         let record = SweepRecord(spec: spec, shard: shard)
         let specURL = directory.appendingPathComponent(SweepOutputs.recordFileName)
@@ -104,9 +104,7 @@ public enum SweepRunner {
         var ran = 0
         for point in points where !done.contains(point.index) {
             let clock = ContinuousClock.now
-            let options = try EnsembleOptions(trajectories: spec.trajectories, seed: point.seed, threads: threads,
-                                              generator: spec.generator)
-            let row = try simulate(point, options: options, allowance: spec.allowance) {
+            let row = try simulate(point, spec: spec, threads: threads) {
                 let d = ContinuousClock.now - clock
                 return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
             }
@@ -123,21 +121,34 @@ public enum SweepRunner {
         return Outcome(rows: logged.sorted { $0.index < $1.index }, fits: fits, pointsRun: ran, pointsFromLog: fromLog)
     }
 
-    /// Refuses a 1-D point that would run for hours or censor nearly everything (``CostEstimate``).
+    /// Refuses a 1-D point that would run for hours or censor nearly everything (``CostEstimate``;
+    /// ``SplittingCost`` for a splitting point).
     public static func checkCost(_ point: SweepPoint, trajectories: Int, force: Bool) throws {
         guard !force, case .oneDimensional = point.problem else { return }
         do {
-            try PredictedEscape(point.problem).checkCost(trajectories: trajectories, force: false)
+            let predicted = try PredictedEscape(point.problem)
+            switch point.method {
+            case .bruteForce: try predicted.checkCost(trajectories: trajectories, force: false)
+            case .splitting(let options): try predicted.checkCost(splitting: options, force: false)
+            }
         } catch let error as InvalidParameter {
             throw InvalidParameter("\(error.parameter) of point \(point.index) [\(point.label)]", given: error.given, allowed: error.allowed)
         }
     }
 
-    /// Predicts, simulates and compares one point (the compare pipeline, ``PredictedEscape``).
-    static func simulate(_ point: SweepPoint, options: EnsembleOptions, allowance: Double,
-                         seconds: () -> Double) throws -> SweepRow {
-        let compared = try PredictedEscape(point.problem).simulate(options)
-        return SweepRow(point: point, compared: compared, allowance: allowance, wallSeconds: seconds())
+    /// Predicts, simulates (by the point's method) and compares one point (the compare
+    /// pipeline, ``PredictedEscape``; ``SplitEscape``), seeded by the point's seed.
+    static func simulate(_ point: SweepPoint, spec: SweepSpec, threads: Int?, seconds: () -> Double) throws -> SweepRow {
+        let predicted = try PredictedEscape(point.problem)
+        switch point.method {
+        case .bruteForce:
+            let options = try EnsembleOptions(trajectories: spec.trajectories ?? 0, seed: point.seed, threads: threads,
+                                              generator: spec.generator)
+            return SweepRow(point: point, compared: try predicted.simulate(options), allowance: spec.allowance, wallSeconds: seconds())
+        case .splitting(var options):
+            (options.seed, options.threads, options.generator) = (point.seed, threads, spec.generator)
+            return SweepRow(point: point, split: try SplitEscape(predicted, options), allowance: spec.allowance, wallSeconds: seconds())
+        }
     }
 }
 

@@ -17,6 +17,10 @@ import NumericKit
 ///       "fits": [{"kind": "exponent"}]
 ///     }
 ///
+/// A point runs by brute force unless its parameters say `"method": "ams"` (``EscapeMethod``:
+/// adaptive multilevel splitting, with its options `replicas`, `splitting-runs`, … beside it);
+/// `trajectories` is needed only when some point runs by brute force.
+///
 /// `base` and the axes use the command line's option names (`lr`, `batch`, `noise`,
 /// `model`, `dt`, …, ``ProblemDescription/optionNames``), `landscape.KEY` for one parameter
 /// of the landscape spec, and `effective-barrier`: the landscape's `barrier` is solved so
@@ -30,8 +34,8 @@ public struct SweepSpec: Sendable, Equatable, Codable {
     public var description: String?
     public var base: [String: ParameterValue]
     public var axes: [SweepAxis]
-    /// Trajectories per point.
-    public var trajectories: Int
+    /// Trajectories per brute-force point (absent when every point runs by splitting).
+    public var trajectories: Int?
     public var seed: UInt64
     /// The stated discretisation allowance (relative) of the agreement verdicts.
     public var allowance: Double
@@ -40,7 +44,7 @@ public struct SweepSpec: Sendable, Equatable, Codable {
     public var rng: RandomGenerator?
 
     public init(name: String, description: String? = nil, base: [String: ParameterValue], axes: [SweepAxis],
-                trajectories: Int, seed: UInt64, allowance: Double = 0.03, fits: [FitRequest] = [],
+                trajectories: Int?, seed: UInt64, allowance: Double = 0.03, fits: [FitRequest] = [],
                 rng: RandomGenerator? = nil) {
         self.name = name; self.description = description; self.base = base; self.axes = axes
         self.trajectories = trajectories; self.seed = seed; self.allowance = allowance; self.fits = fits
@@ -63,7 +67,7 @@ public struct SweepSpec: Sendable, Equatable, Codable {
         description = try c.decodeIfPresent(String.self, forKey: .description)
         base = try c.decode([String: ParameterValue].self, forKey: .base)
         axes = try c.decodeIfPresent([SweepAxis].self, forKey: .axes) ?? []
-        trajectories = try c.decode(Int.self, forKey: .trajectories)
+        trajectories = try c.decodeIfPresent(Int.self, forKey: .trajectories)
         seed = try c.decode(UInt64.self, forKey: .seed)
         allowance = try c.decodeIfPresent(Double.self, forKey: .allowance) ?? 0.03
         fits = try c.decodeIfPresent([FitRequest].self, forKey: .fits) ?? []
@@ -111,7 +115,7 @@ public struct SweepSpec: Sendable, Equatable, Codable {
         guard base["landscape"] != nil else {
             throw InvalidParameter("base.landscape", given: "missing", allowed: "a landscape spec such as 'pq:ha=4,hb=2,barrier=0.5'")
         }
-        guard trajectories >= 2 else {
+        if let trajectories, trajectories < 2 {
             throw InvalidParameter("trajectories", given: "\(trajectories)", allowed: "a whole number ≥ 2")
         }
         do { try Validate.nonNegative(allowance, "allowance") }
@@ -135,9 +139,10 @@ public struct SweepSpec: Sendable, Equatable, Codable {
     }
 
     private static func checkName(_ name: String, field: String) throws(InvalidParameter) {
-        if name == effectiveBarrier || name.hasPrefix("landscape.") || ProblemDescription.optionNames.contains(name) { return }
+        if name == effectiveBarrier || name.hasPrefix("landscape.") || ProblemDescription.optionNames.contains(name)
+            || EscapeMethod.parameterNames.contains(name) { return }
         throw InvalidParameter(field, given: "'\(name)'",
-                               allowed: "one of \(ProblemDescription.optionNames.joined(separator: ", ")), landscape.KEY or \(effectiveBarrier)")
+                               allowed: "one of \((ProblemDescription.optionNames + EscapeMethod.parameterNames).joined(separator: ", ")), landscape.KEY or \(effectiveBarrier)")
     }
 
     /// Number of grid points.
@@ -223,6 +228,8 @@ public struct FitRequest: Sendable, Equatable, Codable {
         case escapeFraction = "escape-fraction"
         /// The order p of the time-step bias 1 − τ/τ_exact ∝ dt^p (docs/integrators.md §3).
         case timeStepOrder = "time-step-order"
+        /// c of Kramers/τ = 1 + c/ΔΦ + d/ΔΦ², measured and exact (docs/theory.md §4).
+        case kramersAsymptotics = "kramers-asymptotics"
     }
 
     /// The x of an Arrhenius fit.

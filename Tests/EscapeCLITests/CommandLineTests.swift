@@ -396,7 +396,8 @@ struct SplittingCommandTests {
         (["--method", "ams", "--entrance-width", "0.1"], "entrance-width"),
         (["--method", "ams", "--both-wells"], "both-wells"),
         (["--method", "ams", "--survival", "x.csv"], "survival"),
-        (["--method", "ams", "--model", "discrete"], "method"),
+        (["--method", "ams", "--optimizer", "dualadam", "--model", "discrete"], "method"),
+        (["--method", "ams", "--optimizer", "momentum"], "method"),
         (["--method", "amz"], "method"),
     ])
     func refusals(extra: [String], parameter: String) throws {

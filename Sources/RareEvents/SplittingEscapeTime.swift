@@ -63,8 +63,8 @@ public struct SplittingEscapeTime: Sendable, Codable {
     }
 
     /// Estimates τ for `chain` started at `start` (in A); run r draws from `source(seed of stream r)`.
-    public static func estimate<C: SplittableChain, R: RandomSource>(
-        _ chain: C, from start: C.State, settings: Settings, seed: UInt64, source: @escaping @Sendable (UInt64) -> R
+    public static func estimate<C: SplittableChain>(
+        _ chain: C, from start: C.State, settings: Settings, seed: UInt64, source: @escaping @Sendable (UInt64) -> C.Random
     ) throws(InvalidParameter) -> SplittingEscapeTime {
         let s = settings
         guard s.home < s.entrance, s.entrance < s.target else {
@@ -105,8 +105,8 @@ public struct SplittingEscapeTime: Sendable, Codable {
         var steps = 0
     }
 
-    static func run<C: SplittableChain, R: RandomSource>(_ chain: C, _ splitting: AdaptiveMultilevelSplitting<C>, from start: C.State,
-                                                          settings s: Settings, random: R) throws(InvalidParameter) -> RunResult {
+    static func run<C: SplittableChain>(_ chain: C, _ splitting: AdaptiveMultilevelSplitting<C>, from start: C.State,
+                                        settings s: Settings, random: C.Random) throws(InvalidParameter) -> RunResult {
         var result = RunResult()
         var entrances: [C.State] = []
         var state = start

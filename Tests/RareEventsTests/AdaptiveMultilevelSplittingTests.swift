@@ -4,7 +4,7 @@ import Landscapes
 import NumericKit
 import Testing
 import Theory
-@testable import Escape
+@testable import RareEvents
 
 /// A biased simple random walk on the integers: up with probability q, else down. From 1,
 /// P(reach n before 0) = (1 − r)/(1 − rⁿ), r = (1 − q)/q (gambler's ruin) — exact for the
@@ -14,7 +14,7 @@ struct GamblersRuin: SplittableChain {
     let up: Double
     func level(_ state: Int) -> Double { Double(state) }
     func time(_ state: Int) -> Double { 0 }
-    func step<R: RandomSource>(_ state: Int, random: R) -> Int { random.uniform() < up ? state + 1 : state - 1 }
+    func step(_ state: Int, random: RandomStream) -> Int { random.uniform() < up ? state + 1 : state - 1 }
 
     func exact(_ n: Int) -> Double {
         let r = (1 - up) / up
@@ -95,13 +95,13 @@ struct AdaptiveMultilevelSplittingTests {
 
     /// The chain, start, escape point, dt and levels: home half a well width above the
     /// minimum, the entrance at two widths, the target the escape point.
-    static func quarticAtFifteen() throws -> (SteppedSDEChain<ReducedSDE<QuarticLandscape, IsotropicNoise, SGDPreconditioner>, EulerMaruyama>,
+    static func quarticAtFifteen() throws -> (SteppedSDEChain<ReducedSDE<QuarticLandscape, IsotropicNoise, SGDPreconditioner>, EulerMaruyama, RandomStream>,
                                              Double, Double, Double, SplittingEscapeTime.Settings) {
         let temperature = 1.0 / 15
         let sde = ReducedSDE(landscape: try QuarticLandscape(barrier: 1), noise: IsotropicNoise(sigma2: 2 * temperature),
                              preconditioner: SGDPreconditioner(), learningRate: 1)
         let (start, y, dt) = (-1.0, 0.5, 0.002)
-        let chain = SteppedSDEChain(sde: sde, integrator: EulerMaruyama(for: sde), profile: StepSizeProfile(uniform: dt), target: y)
+        let chain = SteppedSDEChain<_, _, RandomStream>(sde: sde, integrator: EulerMaruyama(for: sde), profile: StepSizeProfile(uniform: dt), target: y)
         let width = (temperature / 8).squareRoot()  // the well's standard deviation: L″(−1) = 8
         return (chain, start, y, dt, SplittingEscapeTime.Settings(home: start + 0.5 * width, entrance: start + 2 * width, target: y))
     }

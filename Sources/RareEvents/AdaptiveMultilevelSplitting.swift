@@ -75,7 +75,7 @@ public struct AdaptiveMultilevelSplitting<Chain: SplittableChain>: Sendable {
 
     /// Runs AMS with replica i starting from `starts[i]` (N of them; for an entrance
     /// distribution, draw them from it), drawing every random number from `random`.
-    public func run<R: RandomSource>(from starts: [Chain.State], random: R) throws(InvalidParameter) -> Run {
+    public func run(from starts: [Chain.State], random: Chain.Random) throws(InvalidParameter) -> Run {
         guard starts.count == replicas else {
             throw InvalidParameter("ams starts", given: "\(starts.count) start states", allowed: "one per replica (\(replicas))")
         }
@@ -119,7 +119,7 @@ public struct AdaptiveMultilevelSplitting<Chain: SplittableChain>: Sendable {
     }
 
     /// Continues `path` from its end until it reaches A or B; returns the steps taken.
-    func extend<R: RandomSource>(_ path: inout Path, random: R) throws(InvalidParameter) -> Int {
+    func extend(_ path: inout Path, random: Chain.Random) throws(InvalidParameter) -> Int {
         var state = path.end
         var level = path.endLevel
         var maximum = path.maximum

@@ -6,13 +6,8 @@ import NumericKit
 /// Brownian-bridge test for a crossing of the escape point y between grid points. A crossing
 /// found by the bridge sets `crossed`, whose level is +∞ (the walker has escaped). Time is in
 /// nominal steps dt₀, as the trajectory's duration.
-public struct SteppedSDEChain<S: ScalarSDE, I: SDEIntegrator>: SplittableChain {
-    public struct State: Sendable {
-        public var x: Double
-        public var time: Double
-        public var crossed: Bool
-        public init(x: Double, time: Double = 0, crossed: Bool = false) { self.x = x; self.time = time; self.crossed = crossed }
-    }
+public struct SteppedSDEChain<S: ScalarSDE, I: SDEIntegrator, R: RandomSource>: SplittableChain {
+    public typealias State = ScalarChainState
 
     public let sde: S
     public let integrator: I
@@ -31,7 +26,7 @@ public struct SteppedSDEChain<S: ScalarSDE, I: SDEIntegrator>: SplittableChain {
     public func time(_ state: State) -> Double { state.time }
 
     @inlinable
-    public func step<R: RandomSource>(_ state: State, random: R) -> State {
+    public func step(_ state: State, random: R) -> State {
         let x = state.x
         let step = profile.step(at: x) { sde.diffusion($0) }
         let next = integrator.advance(x, sde: sde, dt: step.dt, sqrtDt: step.root, normal: random.gaussian(), random: random)
@@ -39,4 +34,14 @@ public struct SteppedSDEChain<S: ScalarSDE, I: SDEIntegrator>: SplittableChain {
             || BrownianBridge.crossed(from: x, to: next, target: target, g: sde.diffusion(x), dt: step.dt, random: random)
         return State(x: next, time: state.time + step.ratio, crossed: crossed)
     }
+}
+
+/// A scalar SDE's state as a splittable chain: the position, the time in nominal steps, and
+/// whether the Brownian bridge found a crossing of the escape point during the last step. One
+/// type for every scalar SDE, so that ``AnySplittableChain`` erases them all to one chain type.
+public struct ScalarChainState: Sendable {
+    public var x: Double
+    public var time: Double
+    public var crossed: Bool
+    public init(x: Double, time: Double = 0, crossed: Bool = false) { self.x = x; self.time = time; self.crossed = crossed }
 }

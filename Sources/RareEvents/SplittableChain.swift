@@ -7,10 +7,12 @@ import NumericKit
 /// path can be branched at any of its states.
 public protocol SplittableChain: Sendable {
     associatedtype State: Sendable
+    /// The source a step draws from (one type per chain: the splitting loop is compiled for it).
+    associatedtype Random: RandomSource
     /// The reaction coordinate ξ of `state`.
     func level(_ state: State) -> Double
     /// The state one step after `state`, drawing its randomness from `random`.
-    func step<R: RandomSource>(_ state: State, random: R) -> State
+    func step(_ state: State, random: Random) -> State
     /// The time `state` carries, in the chain's unit (steps of an iteration; nominal steps of
     /// an SDE under step-size control).
     func time(_ state: State) -> Double
