@@ -1,13 +1,11 @@
 import Foundation
+import Sweeps
 
-/// One JSON object on stdout, keys sorted so output is stable and diffable.
+/// One JSON object on stdout, as the files are written (``TableWriter/json(_:)``: keys sorted,
+/// so output is stable and diffable).
 enum JSONOutput {
     static func print<T: Encodable>(_ value: T) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(value)
-        FileHandle.standardOutput.write(data)
-        FileHandle.standardOutput.write(Data("\n".utf8))
+        FileHandle.standardOutput.write(Data(try TableWriter.json(value).utf8))
     }
 }
 

@@ -71,7 +71,7 @@ struct SimulateCommand: ParsableCommand {
         }
         if let survivalURL {
             try TableWriter.write(SurvivalTable.csv(runs.flatMap(\.survivalRows)), to: survivalURL)
-            try TableWriter.write(SurvivalPlot.svg(runs), to: survivalURL.deletingPathExtension().appendingPathExtension("svg"))
+            try TableWriter.write(SurvivalPlot.svg(runs), to: URL(fileURLWithPath: Self.figure(survivalURL.path)))
         }
         if let timesURL { try TableWriter.write(TrajectoryTable.csv(runs.flatMap(TrajectoryTable.rows)), to: timesURL) }
         let reports = runs.map(SimulationReport.init)
@@ -120,7 +120,7 @@ struct SimulateCommand: ParsableCommand {
         PredictionText.notes(p.notes)
     }
 
-    /// The figure beside a survival CSV: the same name with .svg.
+    /// The figure beside a survival CSV (a name ending in .csv, ``csvURL(_:_:)``): the same name with .svg.
     static func figure(_ csv: String) -> String { String(csv.dropLast(4)) + ".svg" }
 
     static func csvURL(_ path: String, _ option: String) throws -> URL {

@@ -84,7 +84,8 @@ public enum EscapeSplitting {
     }
 
     /// Runs splitting on `chain` from `start` with the levels of `levels`; times in SDE time
-    /// (the chain's time × `timePerStep`).
+    /// (the chain's time × `timePerStep`). A run too small to see an escape (every run's p̂ = 0,
+    /// so τ = ∞) is refused rather than reported.
     static func estimate<State>(_ chain: AnySplittableChain<State>, from start: State, levels: SplittingLevels, options: Options,
                                 timePerStep dt: Double, integrator: String) throws -> Result {
         var settings = levels.settings
@@ -95,6 +96,10 @@ public enum EscapeSplitting {
         settings.threads = options.threads
         let estimate = try SplittingEscapeTime.estimate(chain, from: start, settings: settings, seed: options.seed) {
             [generator = options.generator] in AnyRandomSource(generator: generator, seed: $0)
+        }
+        guard estimate.probability > 0 else {
+            throw InvalidParameter("splitting-runs", given: "\(options.runs) runs of \(options.replicas) replicas, none of which reached the escape point (p = 0)",
+                                   allowed: "more --replicas or --splitting-runs: τ cannot be measured from p = 0")
         }
         let se = estimate.standardError * dt
         let tau = estimate.meanTime * dt

@@ -131,6 +131,11 @@ struct EscapeSplittingTests {
         let underdamped = try EscapeProblem(landscape: LandscapeSpec.parse("quartic:barrier=1"), optimizer: .momentum,
                                             noise: .isotropic(sigma2: 0.5), learningRate: 0.01)
         #expect { try EscapeSplitting.check(underdamped) } throws: { ($0 as? InvalidParameter)?.parameter == "method" }
+        // Two runs of two replicas at ΔΦ = 25: no replica reaches the escape point, p̂ = 0 — refused, not τ = ∞.
+        var tiny = EscapeSplitting.Options()
+        (tiny.runs, tiny.replicas, tiny.loops) = (2, 2, 1)
+        let high = try Self.problem("pq:ha=4,hb=2", .sgd, .hessian(batch: 1, floor: 0), lr: 0.1, effectiveBarrier: 25)
+        #expect { try EscapeSplitting.run(high, tiny) } throws: { ($0 as? InvalidParameter)?.parameter == "splitting-runs" }
         var options = EscapeSplitting.Options()
         options.replicas = 1
         #expect { try options.validate() } throws: { ($0 as? InvalidParameter)?.parameter == "replicas" }
