@@ -68,6 +68,8 @@ public enum SweepRunner {
                            progress: (Progress) -> Void = { _ in }) throws -> Outcome {
         let started = Date()
         let points = try prepared ?? prepare(spec, shard: shard, force: force)
+        // The thread count (and the trajectory count's memory) refused before anything is written;
+        // a sweep whose points all split has no trajectory count, so the smallest is checked.
         _ = try EnsembleOptions(trajectories: spec.trajectories ?? 2, seed: spec.seed, threads: threads, generator: spec.generator)
         try TableWriter.prepare(directory: directory)
         let record = SweepRecord(spec: spec, shard: shard)
