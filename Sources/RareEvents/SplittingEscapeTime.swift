@@ -110,26 +110,29 @@ public struct SplittingEscapeTime: Sendable, Codable {
         var result = RunResult()
         var entrances: [C.State] = []
         var state = start
+        // The level of `state`, computed once per step (for an erased chain it is an indirect call).
+        var level = chain.level(start)
         let cap = splitting.maxSegmentSteps
+        func restart() { state = start; level = chain.level(start) }
         while result.back.count < s.loops {
             // Out of A to Σ.
             var t0 = chain.time(state), taken = 0
-            while chain.level(state) < s.entrance {
-                state = chain.step(state, random: random); taken += 1
+            while level < s.entrance {
+                state = chain.step(state, random: random); level = chain.level(state); taken += 1
                 guard taken < cap else { throw InvalidParameter("ams entrance", given: "\(s.entrance)", allowed: "a level the walker reaches from home") }
             }
             result.steps += taken
             result.toEntrance.append(chain.time(state) - t0)
-            if chain.level(state) >= s.target { state = start; continue }  // reached B at once: restart (rare by the choice of Σ)
+            if level >= s.target { restart(); continue }  // reached B at once: restart (rare by the choice of Σ)
             entrances.append(state)
             // From Σ back to A (or, rarely, on to B: restart).
             t0 = chain.time(state); taken = 0
-            while chain.level(state) > s.home && chain.level(state) < s.target {
-                state = chain.step(state, random: random); taken += 1
+            while level > s.home && level < s.target {
+                state = chain.step(state, random: random); level = chain.level(state); taken += 1
                 guard taken < cap else { throw InvalidParameter("ams home", given: "\(s.home)", allowed: "a level the walker returns to") }
             }
             result.steps += taken
-            if chain.level(state) >= s.target { state = start; continue }
+            if level >= s.target { restart(); continue }
             result.back.append(chain.time(state) - t0)
         }
         let starts = (0..<s.replicas).map { _ in entrances[min(entrances.count - 1, Int(random.uniform() * Double(entrances.count)))] }
