@@ -39,4 +39,13 @@ public enum BrownianBridge {
         return gap < 0.5 * negligibleExponent * dt * g * g
             && random.uniform() < crossingProbability(from: x0, to: x1, target: y, variancePerStep: g * g * dt)
     }
+
+    /// The same test with the step's variance given directly (the d-dimensional escape
+    /// coordinate's, ``EscapePlane``).
+    @inlinable @inline(__always)
+    public static func crossed<R: RandomSource>(from x0: Double, to x1: Double, target y: Double, variancePerStep variance: Double,
+                                                random: R) -> Bool {
+        (y - x0) * (y - x1) < 0.5 * negligibleExponent * variance
+            && random.uniform() < crossingProbability(from: x0, to: x1, target: y, variancePerStep: variance)
+    }
 }

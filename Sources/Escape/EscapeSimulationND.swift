@@ -8,52 +8,6 @@ public enum EscapeSimulationND {
         try problem.optimizer.withPreconditioner(settings: problem.settings, PreconditionerStage(problem: problem, options: options))
     }
 
-    /// The default SDE step: 0.01 over the fastest rate at the start, the saddle and the next
-    /// minimum — (max pᵢ)·(max |λ(∇²L)|) for the reduced SDE (an upper bound on |eig(P∇²L)|),
-    /// max(γ/η, √(max|λ|/η)) for momentum's underdamped SDE.
-    public static func defaultTimeStep<L: LandscapeND, N: GradientNoiseND, P: Preconditioner1D>(_ problem: EscapeProblemND, _ diffusion: DiffusionND<L, N, P>) -> Double {
-        let points = [problem.start, problem.saddle, problem.next]
-        let curvature = points.map { $0.eigenvalues.map(abs).max()! }.max()!
-        if problem.optimizer.dynamics == .underdamped {
-            let eta = problem.learningRate, gamma = 1 - problem.settings.momentum
-            return 0.01 / max(gamma / eta, (curvature / eta).squareRoot())
-        }
-        let ws = diffusion.makeWorkspace()
-        var rate = 0.0
-        for p in points {
-            for i in 0..<ws.d { ws.theta[i] = p.x[i] }
-            diffusion.prepare(ws)
-            if problem.landscape.hasDiagonalHessian {
-                // Diagonal P and ∇²L: the rates are exactly pᵢ·|Hᵢᵢ|.
-                let h = diffusion.landscape.hessian(p.x)
-                for i in 0..<ws.d { rate = max(rate, ws.factor[i] * abs(h[i * ws.d + i])) }
-            } else {
-                rate = max(rate, (0..<ws.d).map { ws.factor[$0] }.max()! * curvature)
-            }
-        }
-        return 0.01 / rate
-    }
-
-    /// `auto`'s step control where the coordinates decouple (∇²L diagonal, noise not constant):
-    /// nil otherwise. As in 1-D (docs/integrators.md §4), Euler–Maruyama's rule decides whether
-    /// any coordinate refines; if one does, the returned control is Platen's rule on every
-    /// coordinate (Euler–Maruyama's, steps ≤ dt₀, on coordinates with jumps, which take the
-    /// skew-Euler step). Spans: ``AxisStepControl/spans(covering:)`` of the start, saddle, next
-    /// minimum and target point, on 16 384 cells (the spans are about twice the 1-D path's).
-    static func stepControl<L: LandscapeND, N: GradientNoiseND, P: Preconditioner1D>(
-        _ problem: EscapeProblemND, _ diffusion: DiffusionND<L, N, P>, nominal dt: Double
-    ) -> AxisStepControl? {
-        guard !diffusion.needsEigen, !diffusion.hasConstantNoise else { return nil }
-        let spans = AxisStepControl.spans(covering: [problem.start.x, problem.saddle.x, problem.next.x, problem.planePoint])
-        let base = problem.start.x, d = problem.dimension, cells = 16384
-        let euler = AxisStepControl(diffusion, base: base, spans: spans, nominal: dt,
-                                    rules: Array(repeating: .eulerMaruyama, count: d), cells: cells)
-        guard !euler.isUniform else { return euler }
-        let jumps = diffusion.landscape.axisBreakpoints
-        return AxisStepControl(diffusion, base: base, spans: spans, nominal: dt,
-                               rules: jumps.map { $0.isEmpty ? .weakOrderTwo : .eulerMaruyama }, cells: cells)
-    }
-
     /// A warning when the diffusivity of the escape coordinate, D_n = η·nᵀPCPn/2 along the
     /// minimum-energy path up to the target, changes within a few noise steps: where
     /// Euler–Maruyama's rule of ``StepSizeProfile`` (noise step √(2D_n·dt) > f·D_n/|dD_n/ds|,
@@ -131,7 +85,7 @@ struct EnsembleVisitorND: DiffusionNDVisitor {
                                 form: problem.form, learningRate: eta)
         switch problem.model {
         case .sde(let kind, let requested):
-            let dt = requested ?? EscapeSimulationND.defaultTimeStep(problem, diffusion)
+            let dt = requested ?? problem.defaultTimeStep(diffusion)
             let outcomes: [TrajectoryOutcome]
             let integrator: String
             var warnings: [String] = []
@@ -140,25 +94,14 @@ struct EnsembleVisitorND: DiffusionNDVisitor {
                 outcomes = EnsembleRunner.run(UnderdampedTrajectoryND(diffusion: plain, beta: problem.settings.momentum, region: region,
                                                                       dt: dt, maxSteps: problem.maxSteps), options)
                 integrator = "symplectic-euler"
-            } else if kind == .automatic, let control = EscapeSimulationND.stepControl(problem, diffusion, nominal: dt),
-                      !control.isUniform {
-                // auto where the coordinates decouple and some gᵢ changes within a few noise steps:
-                // the 1-D choice per coordinate (docs/integrators.md §1, §4) — Platen's weak order-2
-                // step under the smallest coordinate's step, the skew-Euler step at jumps.
-                let trajectory = SteppedSDETrajectoryND(diffusion: diffusion, region: region, control: control,
-                                                        maxSteps: problem.maxSteps, interfaces: diffusion.axisInterfaces(at: problem.start.x))
-                outcomes = EnsembleRunner.run(trajectory, options)
-                integrator = PlatenWeakTwo.name
-                stepControl = StepControlSummary(control)
             } else {
-                // auto: the skew-Euler step on coordinates whose diffusion jumps (separable pq), else
-                // Euler–Maruyama (docs/integrators.md §1).
-                let interfaces = kind == .automatic ? diffusion.axisInterfaces(at: problem.start.x) : []
-                let trajectory = SDETrajectoryND(diffusion: diffusion, region: region, dt: dt, maxSteps: problem.maxSteps,
-                                                 interfaces: interfaces)
-                outcomes = EnsembleRunner.run(trajectory, options)
-                integrator = trajectory.axisSteps.isEmpty ? EulerMaruyama.name : SkewEuler.name
-                if trajectory.axisSteps.isEmpty, let warning = EscapeSimulationND.fastDiffusionWarning(problem, diffusion, dt: dt) {
+                // The scheme brute force and splitting share (``EscapeProblemND/sdeStep(_:kind:dt:needsVariance:)``).
+                let step = problem.sdeStep(diffusion, kind: kind, dt: dt, needsVariance: region.isHyperplane)
+                outcomes = EnsembleRunner.run(SDETrajectoryND(step: step, region: region, maxSteps: problem.maxSteps), options)
+                integrator = step.schemeName
+                if let control = step.control {
+                    stepControl = StepControlSummary(control)
+                } else if step.axisSteps.isEmpty, let warning = EscapeSimulationND.fastDiffusionWarning(problem, diffusion, dt: dt) {
                     warnings.append(warning)
                 }
             }

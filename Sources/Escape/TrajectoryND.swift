@@ -2,13 +2,13 @@ import Dynamics
 import Landscapes
 import NumericKit
 
-/// The escape test in d dimensions: a hyperplane {θ : n·(θ − θ₀) ≥ 0}, or a ball of radius r
-/// around any minimum other than the start.
+/// The escape test in d dimensions: the hyperplane s(θ) = n·(θ − θ₀) ≥ 0 (``EscapePlane``), or
+/// a ball of radius r around any minimum other than the start.
 public struct EscapeRegionND: Sendable {
     /// True: the hyperplane n·(θ − θ₀) ≥ 0; false: balls of `radius` around `centers`.
     public let isHyperplane: Bool
-    public let normal: [Double]
-    public let point: [Double]
+    /// The problem's plane (the target when ``isHyperplane``).
+    public let plane: EscapePlane
     public let centers: [[Double]]
     public let radius: Double
     public let start: [Double]
@@ -17,8 +17,7 @@ public struct EscapeRegionND: Sendable {
     public init(_ problem: EscapeProblemND) {
         start = problem.start.x
         divergenceRadius = problem.divergenceRadius
-        normal = problem.normal
-        point = problem.planePoint
+        plane = EscapePlane(problem)
         if case .radius(let r) = problem.target {
             isHyperplane = false
             radius = r
@@ -30,11 +29,12 @@ public struct EscapeRegionND: Sendable {
         }
     }
 
+    /// n, the plane's unit normal.
+    public var normal: [Double] { plane.normal }
+
     /// n·(θ − θ₀) (≥ 0: past the hyperplane).
     @inlinable public func signedDistance(_ theta: UnsafeMutableBufferPointer<Double>) -> Double {
-        var s = 0.0
-        for i in 0..<normal.count { s += normal[i] * (theta[i] - point[i]) }
-        return s
+        plane.signedDistance(theta)
     }
 
     @inlinable public func inBall(_ theta: UnsafeMutableBufferPointer<Double>) -> Bool {
@@ -66,11 +66,7 @@ public struct EscapeRegionND: Sendable {
         if diverged(theta) { return .diverged }
         guard isHyperplane else { return inBall(theta) ? .escaped : nil }
         let s1 = signedDistance(theta)
-        if s1 >= 0 { return .escaped }
-        if s0 * s1 < 0.5 * BrownianBridge.negligibleExponent * variance,
-           stream.uniform() < BrownianBridge.crossingProbability(from: s0, to: s1, target: 0, variancePerStep: variance) {
-            return .escaped
-        }
+        if s1 >= 0 || plane.crossedBetween(s0, s1, variance: variance, stream) { return .escaped }
         s0 = s1
         return nil
     }
@@ -88,69 +84,45 @@ public struct EscapeRegionND: Sendable {
     }
 }
 
-/// One Euler–Maruyama trajectory of the d-dimensional reduced SDE (``DiffusionND``) from the
-/// start minimum. For a hyperplane target the crossing between grid points is tested with
-/// the Brownian bridge of the normal coordinate s = n·θ, whose variance per step is
-/// η·nᵀPCPn·dt (``BrownianBridge``). A step allocates nothing.
-///
-/// Where the coordinates decouple and a coordinate's diffusion coefficient jumps
-/// (``DiffusionND/axisInterfaces(at:)``: a separable landscape on `pq` with hessian noise),
-/// that coordinate takes ``SkewEuler``'s exact interface step within reach of a jump and
-/// Euler–Maruyama elsewhere — the 1-D scheme of docs/integrators.md §2, per coordinate,
-/// with the coordinate's own normal and coins from the trajectory's stream.
+/// One trajectory of the d-dimensional reduced SDE (``DiffusionND``) from the start minimum,
+/// step by step as ``SDEStepND`` takes them: Euler–Maruyama on the uniform grid, or — where
+/// the coordinates decouple and some gᵢ changes within a few noise steps — Platen's weak
+/// order-2 step under ``AxisStepControl``; in both, ``SkewEuler``'s exact interface step on a
+/// coordinate within reach of a jump of its gᵢ (docs/integrators.md §1, §4). For a hyperplane
+/// target the crossing between grid points is tested with the Brownian bridge of the normal
+/// coordinate s = n·θ (``EscapePlane``). Durations are Σ dtₖ/dt₀, in units of the nominal
+/// step. A step allocates nothing.
 public struct SDETrajectoryND<L: LandscapeND, N: GradientNoiseND, P: Preconditioner1D>: TrajectorySimulator {
-    public let diffusion: DiffusionND<L, N, P>
+    public let step: SDEStepND<L, N, P>
     public let region: EscapeRegionND
-    public let dt: Double
     public let maxSteps: Int
-    /// Per coordinate, the skew-Euler step across its jumps (nil: Euler–Maruyama); empty when
-    /// no coordinate has one.
-    public let axisSteps: [SkewEuler?]
 
-    /// `interfaces`: per coordinate, the jumps to cross exactly (none: Euler–Maruyama throughout).
-    public init(diffusion: DiffusionND<L, N, P>, region: EscapeRegionND, dt: Double, maxSteps: Int,
-                interfaces: [[DiffusionInterface]] = []) {
-        self.diffusion = diffusion; self.region = region; self.dt = dt; self.maxSteps = maxSteps
-        axisSteps = SkewEuler.perCoordinate(interfaces)
+    /// Steps as `step` takes them (the problem's scheme, ``EscapeProblemND/sdeStep(_:kind:dt:needsVariance:)``).
+    public init(step: SDEStepND<L, N, P>, region: EscapeRegionND, maxSteps: Int) {
+        self.step = step; self.region = region; self.maxSteps = maxSteps
     }
+
+    /// Per coordinate, the skew-Euler step across its jumps; empty when no coordinate has one.
+    public var axisSteps: [SkewEuler?] { step.axisSteps }
 
     @inlinable
     public func run<R: RandomSource>(_ stream: R) -> TrajectoryOutcome {
-        let diffusion = self.diffusion, region = self.region, dt = self.dt, maxSteps = self.maxSteps
-        let ws = diffusion.makeWorkspace()
-        let d = ws.d
+        let step = self.step, region = self.region, maxSteps = self.maxSteps
+        let (ws, probe) = step.makeWorkspaces()
         region.placeAtStart(ws.theta)
-        let noiseScale = (diffusion.learningRate * dt).squareRoot()
-        let sqrtDt = dt.squareRoot()
-        let axisSteps = self.axisSteps
-        let normal = region.normal
+        region.placeAtStart(probe.theta)
         var s0 = region.signedDistance(ws.theta)
-        // With constant noise the bridge variance η·nᵀPCPn·dt is one number.
-        let constantVariance: Double? = diffusion.hasConstantNoise
-            ? normal.withUnsafeBufferPointer { diffusion.normalVariance($0, ws) } * diffusion.learningRate * dt : nil
         var n = 0
+        var duration = 0.0
         while n < maxSteps {
-            diffusion.prepare(ws)
-            ws.drawNormals(stream)
-            diffusion.driftAndKick(ws)
-            if axisSteps.isEmpty {
-                for i in 0..<d { ws.theta[i] += ws.drift[i] * dt + ws.kick[i] * noiseScale }
-            } else {
-                for i in 0..<d {
-                    if let skew = axisSteps[i], let interface = skew.interface(near: ws.theta[i], sqrtDt: sqrtDt) {
-                        ws.theta[i] = SkewEuler.step(ws.theta[i], drift: ws.drift[i], across: interface, dt: dt, sqrtDt: sqrtDt,
-                                                     normal: ws.z[i], random: stream)
-                    } else {
-                        ws.theta[i] += ws.drift[i] * dt + ws.kick[i] * noiseScale
-                    }
-                }
-            }
+            let taken = step.advance(ws, probe: probe, stream)
             n += 1
-            let variance = !region.isHyperplane ? 0 : constantVariance
-                ?? normal.withUnsafeBufferPointer { diffusion.normalVariance($0, ws) } * diffusion.learningRate * dt
-            if let end = region.endOfSDEStep(ws.theta, from: &s0, variance: variance, stream) { return TrajectoryOutcome(end, steps: n) }
+            duration += taken.ratio
+            if let end = region.endOfSDEStep(ws.theta, from: &s0, variance: taken.variance, stream) {
+                return TrajectoryOutcome(end, steps: n, duration: duration)
+            }
         }
-        return TrajectoryOutcome(.censored, steps: n)
+        return TrajectoryOutcome(.censored, steps: n, duration: duration)
     }
 }
 
@@ -210,16 +182,11 @@ public struct IterationTrajectoryND<L: LandscapeND, N: GradientNoiseND, O: Optim
     public func run<R: RandomSource>(_ stream: R) -> TrajectoryOutcome {
         let diffusion = self.diffusion, region = self.region, maxSteps = self.maxSteps
         let ws = diffusion.makeWorkspace()
-        let d = ws.d
         region.placeAtStart(ws.theta)
-        var optimizers = Array(repeating: optimizer, count: d)
-        for i in 0..<d { optimizers[i].reset() }
+        var optimizers = diffusion.resetOptimizers(optimizer)
         var n = 0
         while n < maxSteps {
-            diffusion.prepare(ws)
-            ws.drawNormals(stream)
-            diffusion.sampleNoise(ws)
-            for i in 0..<d { ws.theta[i] = optimizers[i].step(ws.theta[i], gradient: ws.grad[i] + ws.kick[i]) }
+            diffusion.iterate(ws, &optimizers, stream)
             n += 1
             if let end = region.endOfStep(ws.theta) { return TrajectoryOutcome(end, steps: n) }
         }
