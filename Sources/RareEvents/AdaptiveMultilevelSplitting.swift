@@ -79,6 +79,7 @@ public struct AdaptiveMultilevelSplitting<Chain: SplittableChain>: Sendable {
         guard starts.count == replicas else {
             throw InvalidParameter("ams starts", given: "\(starts.count) start states", allowed: "one per replica (\(replicas))")
         }
+        let step = chain.makeStep()
         var steps = 0
         var paths: [Path] = []
         paths.reserveCapacity(replicas)
@@ -88,7 +89,7 @@ public struct AdaptiveMultilevelSplitting<Chain: SplittableChain>: Sendable {
                 throw InvalidParameter("ams start", given: "level \(level)", allowed: "a start strictly between home \(home) and target \(target)")
             }
             var path = Path(records: [Record(state: start, level: level)], end: start, endLevel: level)
-            steps += try extend(&path, random: random)
+            steps += try extend(&path, step: step, random: random)
             paths.append(path)
         }
         var weight = 1.0
@@ -109,7 +110,7 @@ public struct AdaptiveMultilevelSplitting<Chain: SplittableChain>: Sendable {
                 let branch = paths[j].records.firstIndex { $0.level > level }!
                 let from = paths[j].records[branch]
                 var path = Path(records: Array(paths[j].records[...branch]), end: from.state, endLevel: from.level)
-                steps += try extend(&path, random: random)
+                steps += try extend(&path, step: step, random: random)
                 paths[i] = path
             }
         }
@@ -118,8 +119,8 @@ public struct AdaptiveMultilevelSplitting<Chain: SplittableChain>: Sendable {
                    reactiveTimes: inTarget.map { chain.time($0.end) - chain.time($0.records[0].state) })
     }
 
-    /// Continues `path` from its end until it reaches A or B; returns the steps taken.
-    func extend(_ path: inout Path, random: Chain.Random) throws(InvalidParameter) -> Int {
+    /// Continues `path` from its end with `step` until it reaches A or B; returns the steps taken.
+    func extend(_ path: inout Path, step: (Chain.State, Chain.Random) -> Chain.State, random: Chain.Random) throws(InvalidParameter) -> Int {
         var state = path.end
         var level = path.endLevel
         var maximum = path.maximum
@@ -129,7 +130,7 @@ public struct AdaptiveMultilevelSplitting<Chain: SplittableChain>: Sendable {
                 throw InvalidParameter("ams", given: "a path segment of \(maxSegmentSteps) steps reaching neither home nor target",
                                        allowed: "levels the chain reaches: raise the home level or check the target")
             }
-            state = chain.step(state, random: random)
+            state = step(state, random)
             level = chain.level(state)
             taken += 1
             if level > maximum {

@@ -8,15 +8,15 @@ public struct AnySplittableChain<State: Sendable>: SplittableChain {
     public typealias Random = AnyRandomSource
     @usableFromInline let levelOf: @Sendable (State) -> Double
     @usableFromInline let timeOf: @Sendable (State) -> Double
-    @usableFromInline let advance: @Sendable (State, AnyRandomSource) -> State
+    @usableFromInline let stepMaker: @Sendable () -> (State, AnyRandomSource) -> State
 
     public init<C: SplittableChain>(_ chain: C) where C.State == State, C.Random == AnyRandomSource {
         levelOf = { chain.level($0) }
         timeOf = { chain.time($0) }
-        advance = { chain.step($0, random: $1) }
+        stepMaker = { chain.makeStep() }
     }
 
     @inlinable public func level(_ state: State) -> Double { levelOf(state) }
     @inlinable public func time(_ state: State) -> Double { timeOf(state) }
-    @inlinable public func step(_ state: State, random: AnyRandomSource) -> State { advance(state, random) }
+    @inlinable public func makeStep() -> (State, AnyRandomSource) -> State { stepMaker() }
 }

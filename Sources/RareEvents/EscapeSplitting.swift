@@ -57,20 +57,27 @@ public enum EscapeSplitting {
     }
 
     /// The SDE's integrator (nil for the discrete iteration); refuses what splitting does not
-    /// run: momentum's underdamped SDE, and scheduled DualAdam, whose schedule makes escape
-    /// time-inhomogeneous (the loop decomposition needs a chain that renews in the basin).
+    /// run (``checkDynamics(optimizer:settings:model:)``).
     @discardableResult
     public static func check(_ problem: EscapeProblem) throws(InvalidParameter) -> IntegratorKind? {
-        switch problem.model {
+        try checkDynamics(optimizer: problem.optimizer, settings: problem.settings, model: problem.model)
+    }
+
+    /// The SDE's integrator (nil for the discrete iteration), in 1-D and d dimensions; refuses
+    /// momentum's underdamped SDE, and scheduled DualAdam, whose schedule makes escape
+    /// time-inhomogeneous (the loop decomposition needs a chain that renews in the basin).
+    public static func checkDynamics(optimizer: OptimizerKind, settings: OptimizerSettings,
+                                     model: DynamicsModel) throws(InvalidParameter) -> IntegratorKind? {
+        switch model {
         case .discrete:
-            guard !problem.optimizer.isScheduled(problem.settings) else {
-                throw InvalidParameter("method", given: "ams with scheduled --optimizer \(problem.optimizer.rawValue)",
+            guard !optimizer.isScheduled(settings) else {
+                throw InvalidParameter("method", given: "ams with scheduled --optimizer \(optimizer.rawValue)",
                                        allowed: "brute for a schedule (escape is time-inhomogeneous; the loop decomposition needs a chain that renews in the basin), or a held --blend")
             }
             return nil
         case .sde(let kind, _):
-            guard problem.optimizer.dynamics == .overdamped else {
-                throw InvalidParameter("method", given: "ams with --optimizer \(problem.optimizer.rawValue) --model sde",
+            guard optimizer.dynamics == .overdamped else {
+                throw InvalidParameter("method", given: "ams with --optimizer \(optimizer.rawValue) --model sde",
                                        allowed: "--model discrete (the iteration with its velocity) or brute for the underdamped SDE")
             }
             return kind
@@ -101,6 +108,10 @@ public enum EscapeSplitting {
             throw InvalidParameter("splitting-runs", given: "\(options.runs) runs of \(options.replicas) replicas, none of which reached the escape point (p = 0)",
                                    allowed: "more --replicas or --splitting-runs: τ cannot be measured from p = 0")
         }
+        guard estimate.meanTime.isFinite, estimate.standardError.isFinite, estimate.bruteForceSteps.isFinite else {
+            throw InvalidParameter("method", given: "ams where p = \(estimate.probability) makes τ or its error bar exceed double precision",
+                                   allowed: "a lower barrier (a larger --sigma2, --lr or batch): τ beyond 10³⁰⁸ cannot be reported")
+        }
         let se = estimate.standardError * dt
         let tau = estimate.meanTime * dt
         return Result(estimate: estimate, meanTime: tau, standardError: se, ci95: [tau - 1.96 * se, tau + 1.96 * se],
@@ -109,14 +120,30 @@ public enum EscapeSplitting {
 }
 
 /// Home, entrance and target of a problem in the coordinate the walkers move in (towards larger
-/// x), from the well width w = √(g²/(2k)) at the start minimum, k = −μ′ there by a central
-/// difference: the local Ornstein–Uhlenbeck standard deviation of the reduced SDE — of the
-/// discrete iteration too, whose fluctuations in the basin it describes.
+/// x; in d dimensions the escape coordinate s), from the well width w = √(g²/(2k)) at the start
+/// minimum, k = −μ′ there by a central difference: the local Ornstein–Uhlenbeck standard
+/// deviation of the reduced SDE — of the discrete iteration too, whose fluctuations in the
+/// basin it describes.
 struct SplittingLevels {
     let width: Double
     let settings: SplittingEscapeTime.Settings
     /// home, entrance, target in the landscape's coordinate.
     let inLandscape: [Double]
+
+    /// From the slope k of the drift and the noise coefficient g at the start `x`, in the
+    /// walkers' coordinate; `toLandscape` maps a level back.
+    init(slope k: Double, noise: Double, start x: Double, target: Double, options: EscapeSplitting.Options,
+         toLandscape: (Double) -> Double) throws(InvalidParameter) {
+        guard k > 0, noise > 0, k.isFinite, noise.isFinite else {
+            throw InvalidParameter("method", given: "ams at a start with drift slope \(k) and noise \(noise)", allowed: "a minimum with curvature and noise")
+        }
+        width = (noise * noise / (2 * k)).squareRoot()
+        settings = SplittingEscapeTime.Settings(home: x + options.home * width, entrance: x + options.entrance * width, target: target)
+        guard settings.entrance < target else {
+            throw InvalidParameter("entrance-width", given: "\(options.entrance) (past the escape point)", allowed: "fewer well widths: a level below the escape point")
+        }
+        inLandscape = [settings.home, settings.entrance, settings.target].map(toLandscape)
+    }
 
     init<L: Landscape1D, N: GradientNoise1D, P: Preconditioner1D>(_ sde: ReducedSDE<L, N, P>, problem: EscapeProblem,
                                                                    options: EscapeSplitting.Options) throws {
@@ -124,16 +151,7 @@ struct SplittingLevels {
         let x = g.start.x
         let h = 1e-5 * max(1, abs(x))
         let k = -(sde.drift(x + h) - sde.drift(x - h)) / (2 * h)
-        let noise = sde.diffusion(x)
-        guard k > 0, noise > 0, k.isFinite, noise.isFinite else {
-            throw InvalidParameter("method", given: "ams at a start with drift slope \(k) and noise \(noise)", allowed: "a minimum with curvature and noise")
-        }
-        width = (noise * noise / (2 * k)).squareRoot()
-        settings = SplittingEscapeTime.Settings(home: x + options.home * width, entrance: x + options.entrance * width, target: g.target)
-        guard settings.entrance < g.target else {
-            throw InvalidParameter("entrance-width", given: "\(options.entrance) (past the escape point)", allowed: "fewer well widths: a level below the escape point")
-        }
-        inLandscape = [settings.home, settings.entrance, settings.target].map(g.toLandscape)
+        try self.init(slope: k, noise: sde.diffusion(x), start: x, target: g.target, options: options, toLandscape: g.toLandscape)
     }
 }
 

@@ -7,7 +7,8 @@ import NumericKit
 /// velocity (``OptimizerIteration1D``) — so that a copy made at any step continues exactly as
 /// the original would. The reaction coordinate is θ; escape is tested at every step (θ ≥ y),
 /// with no bridge, as in ``IterationTrajectory``; time is in optimizer steps.
-public struct IterationChain<L: Landscape1D, N: GradientNoise1D, O: OptimizerIteration1D, R: RandomSource>: SplittableChain {
+public struct IterationChain<L: Landscape1D, N: GradientNoise1D, O: OptimizerIteration1D, R: RandomSource>: StorageFreeChain {
+    public typealias Random = R
     public typealias State = IterationChainState<O>
 
     public let iteration: NoisyIteration<L, N, O>

@@ -108,6 +108,7 @@ public struct SplittingEscapeTime: Sendable, Codable {
     static func run<C: SplittableChain>(_ chain: C, _ splitting: AdaptiveMultilevelSplitting<C>, from start: C.State,
                                         settings s: Settings, random: C.Random) throws(InvalidParameter) -> RunResult {
         var result = RunResult()
+        let step = chain.makeStep()
         var entrances: [C.State] = []
         var state = start
         // The level of `state`, computed once per step (for an erased chain it is an indirect call).
@@ -118,7 +119,7 @@ public struct SplittingEscapeTime: Sendable, Codable {
             // Out of A to Σ.
             var t0 = chain.time(state), taken = 0
             while level < s.entrance {
-                state = chain.step(state, random: random); level = chain.level(state); taken += 1
+                state = step(state, random); level = chain.level(state); taken += 1
                 guard taken < cap else { throw InvalidParameter("ams entrance", given: "\(s.entrance)", allowed: "a level the walker reaches from home") }
             }
             result.steps += taken
@@ -128,7 +129,7 @@ public struct SplittingEscapeTime: Sendable, Codable {
             // From Σ back to A (or, rarely, on to B: restart).
             t0 = chain.time(state); taken = 0
             while level > s.home && level < s.target {
-                state = chain.step(state, random: random); level = chain.level(state); taken += 1
+                state = step(state, random); level = chain.level(state); taken += 1
                 guard taken < cap else { throw InvalidParameter("ams home", given: "\(s.home)", allowed: "a level the walker returns to") }
             }
             result.steps += taken
@@ -168,7 +169,16 @@ public struct SplittingEscapeTime: Sendable, Codable {
         meanTime = p > 0 ? (1 - p) / p * loop + tOut + reactive : .infinity
         let dp = loop / (p * p)
         let fails = (1 - p) / p
-        standardError = (dp * dp * seP * seP + fails * fails * seLoop * seLoop + seOut * seOut + seReactive * seReactive).squareRoot()
+        let direct = (dp * dp * seP * seP + fails * fails * seLoop * seLoop + seOut * seOut + seReactive * seReactive).squareRoot()
+        if direct.isFinite || !meanTime.isFinite {
+            standardError = direct
+        } else {
+            // (T_loop/p²)²·SE²(p̄) overflows a double below p ≈ 10⁻⁸⁰ (met at ΔΦ = 200 in d
+            // dimensions): the same terms as products, summed relative to the largest.
+            let terms = [(loop / p) * (seP / p), fails * seLoop, seOut, seReactive].map(abs)
+            let scale = terms.max()!
+            standardError = scale * terms.reduce(0) { $0 + ($1 / scale) * ($1 / scale) }.squareRoot()
+        }
         loops = runs.reduce(0) { $0 + $1.back.count }
         iterations = runs.reduce(0) { $0 + $1.iterations }
         steps = runs.reduce(0) { $0 + $1.steps }

@@ -6,7 +6,8 @@ import NumericKit
 /// Brownian-bridge test for a crossing of the escape point y between grid points. A crossing
 /// found by the bridge sets `crossed`, whose level is +∞ (the walker has escaped). Time is in
 /// nominal steps dt₀, as the trajectory's duration.
-public struct SteppedSDEChain<S: ScalarSDE, I: SDEIntegrator, R: RandomSource>: SplittableChain {
+public struct SteppedSDEChain<S: ScalarSDE, I: SDEIntegrator, R: RandomSource>: StorageFreeChain {
+    public typealias Random = R
     public typealias State = ScalarChainState
 
     public let sde: S

@@ -10,7 +10,9 @@ import Theory
 /// P(reach n before 0) = (1 − r)/(1 − rⁿ), r = (1 − q)/q (gambler's ruin) — exact for the
 /// discrete chain, and its integer levels tie at every iteration: the case the generalized
 /// AMS of Bréhier et al. (2016) is unbiased for.
-struct GamblersRuin: SplittableChain {
+struct GamblersRuin: StorageFreeChain {
+    typealias State = Int
+    typealias Random = RandomStream
     let up: Double
     func level(_ state: Int) -> Double { Double(state) }
     func time(_ state: Int) -> Double { 0 }
@@ -50,6 +52,22 @@ struct AdaptiveMultilevelSplittingTests {
         let ams = try AdaptiveMultilevelSplitting(chain: GamblersRuin(up: 0), home: 0, target: 5, replicas: 4)
         let run = try ams.run(from: [1, 1, 1, 1], random: RandomStream(generator: .mt19937, seed: 1))
         #expect(run.probability == 0 && run.reactiveTimes.isEmpty)
+    }
+
+    /// At p ≈ 10⁻⁹⁰ the delta method's (T_loop/p²)²·SE²(p) overflows a double; the SE stays
+    /// finite and, with the loop and reactive times the same in every run, is exactly that
+    /// term's root: τ·SE(p)/p to the rounding of τ ≈ T_loop/p.
+    @Test func standardErrorSurvivesTinyProbabilities() {
+        let runs = (0..<10).map { r in
+            var run = SplittingEscapeTime.RunResult()
+            (run.toEntrance, run.back, run.reactive) = ([1.5, 1.5], [0.6, 0.6], [2])
+            run.probability = 1e-90 * (1 + 0.1 * Double(r - 5))
+            return run
+        }
+        let e = SplittingEscapeTime(runs)
+        #expect(e.standardError.isFinite && e.meanTime.isFinite && e.bruteForceSteps.isFinite)
+        let relative = e.probabilityStandardError / e.probability
+        #expect(abs(e.standardError / e.meanTime - relative) < 1e-9 * relative, "\(e.standardError / e.meanTime) vs \(relative)")
     }
 
     @Test func badSettingsAreRefused() {
