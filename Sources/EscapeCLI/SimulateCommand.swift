@@ -32,7 +32,7 @@ struct SimulateCommand: ParsableCommand {
     @Flag(help: "No progress line on stderr (shown on a terminal for runs longer than 2 s).")
     var quiet = false
 
-    @Option(help: "brute: independent trajectories; ams: adaptive multilevel splitting with the loop decomposition, for barriers brute force cannot reach (1-D: the reduced SDE, or the optimizer's own iteration with --model discrete; --trajectories does not apply; docs/rare-events.md).")
+    @Option(help: "brute: independent trajectories; ams: adaptive multilevel splitting with the loop decomposition, for barriers brute force cannot reach (the reduced SDE, or the optimizer's own iteration with --model discrete, in 1-D and d dimensions — there with a hyperplane --escape-at; --trajectories does not apply; docs/rare-events.md).")
     var method: SimulationMethod = .brute
 
     @OptionGroup var splitting: SplittingArguments
@@ -101,23 +101,42 @@ struct SimulateCommand: ParsableCommand {
         let run = try SplitEscape(predicted, options)
         let report = SplitEscapeReport(run, options)
         if output.json { return try JSONOutput.print(report) }
-        let p = run.prediction
-        print(report.problem.oneLine)
-        print("method ams: \(options.runs) runs × \(options.replicas) replicas (k = \(options.killed)), \(options.loops) loops per run; \(report.integrator), dt \(Text.number(report.dt, 4)); home x ≤ \(Text.number(report.levels[0], 5)), entrance x ≥ \(Text.number(report.levels[1], 5)) (well width \(Text.number(report.wellWidth, 4)))")
-        print(PredictionText.geometry(p))
+        var rows: [[String]]
+        let coordinate: String
+        switch (run.prediction, run.predicted.problem) {
+        case (.oneDimensional(let p), _):
+            print(report.problem.oneLine)
+            (rows, coordinate) = (PredictionText.rows(p), "x")
+        case (.multiDimensional(let p), .multiDimensional(let problem)):
+            print(report.problem.oneLine + "  d=\(problem.dimension)")
+            (rows, coordinate) = (MultiDimensionalCommands.rows(p), "s")
+        case (.multiDimensional, .oneDimensional): preconditionFailure("a d-dimensional prediction of a 1-D problem")
+        }
+        print("method ams: \(options.runs) runs × \(options.replicas) replicas (k = \(options.killed)), \(options.loops) loops per run; \(report.integrator), dt \(Text.number(report.dt, 4)); home \(coordinate) ≤ \(Text.number(report.levels[0], 5)), entrance \(coordinate) ≥ \(Text.number(report.levels[1], 5)) (well width \(Text.number(report.wellWidth, 4))\(coordinate == "s" ? "; s = n·(θ − θ₀), the signed distance to the target plane" : ""))")
+        switch run.prediction {
+        case .oneDimensional(let p): print(PredictionText.geometry(p))
+        case .multiDimensional(let p): MultiDimensionalCommands.printGeometry(p)
+        }
         print("")
-        var rows = PredictionText.rows(p)
         rows.insert(["measured (AMS)", "\(Text.number(report.meanTime, 6)) ± \(Text.number(report.standardError, 2))", Text.number(report.meanSteps, 6),
                      "95% CI [\(Text.number(report.ci95[0], 5)), \(Text.number(report.ci95[1], 5))]"], at: 1)
         print(Text.table(rows))
         print("")
-        var line = "measured/exact \(Text.number(run.measuredOverExact, 4))"
-        if p.reference != "exactTime" { line += "  measured/reference \(Text.number(run.measuredOverReference, 4))" }
-        print(line + "  z = \(Text.number(run.zScore, 3)) (vs \(p.reference))  measured/Kramers \(Text.number(run.measuredOverKramers, 4))")
+        let reference = run.prediction.reference
+        var line = run.measuredOverExact.map { "measured/exact \(Text.number($0, 4))  " } ?? ""
+        if reference != "exactTime" { line += "measured/reference \(Text.number(run.measuredOverReference, 4))  " }
+        line += "z = \(Text.number(run.zScore, 3)) (vs \(reference))"
+        if let k = run.measuredOverKramers { line += "  measured/\(coordinate == "x" ? "Kramers" : "Eyring–Kramers") \(Text.number(k, 4))" }
+        print(line)
         print("p (entrance → escape point before home) = \(Text.number(report.probability, 4)) ± \(Text.number(report.probabilityStandardError, 2)), 95% CI [\(Text.number(report.probabilityCI95[0], 4)), \(Text.number(report.probabilityCI95[1], 4))]; loop \(Text.number(report.timeToEntrance, 4)) out + \(Text.number(report.timeBack, 4)) back, reactive \(Text.number(report.reactiveTime, 4)) (SDE time)")
         print("steps: \(report.steps) (\(report.iterations) splitting iterations); brute force for the same error bar: \(Text.number(report.bruteForceSteps, 3))")
-        PredictionText.details(p)
-        PredictionText.notes(p.notes)
+        switch run.prediction {
+        case .oneDimensional(let p):
+            PredictionText.details(p)
+            PredictionText.notes(p.notes)
+        case .multiDimensional(let p):
+            for note in p.notes { print("note: \(note)") }
+        }
     }
 
     /// The figure beside a survival CSV (a name ending in .csv, ``csvURL(_:_:)``): the same name with .svg.

@@ -4,31 +4,33 @@ import NumericKit
 import RareEvents
 import Theory
 
-/// Stage two by splitting instead of brute force: a 1-D problem's mean escape time from
-/// adaptive multilevel splitting and the loop decomposition (``EscapeSplitting``;
-/// docs/rare-events.md), held against the prediction as ``ComparedEscape`` holds brute force.
+/// Stage two by splitting instead of brute force: a problem's mean escape time from adaptive
+/// multilevel splitting and the loop decomposition (``EscapeSplitting`` in 1-D,
+/// ``EscapeSplittingND`` in d dimensions; docs/rare-events.md), held against the prediction
+/// as ``ComparedEscape`` holds brute force.
 public struct SplitEscape: Sendable {
     public let predicted: PredictedEscape
-    public let prediction: Prediction
     public let result: EscapeSplitting.Result
     /// The ratios and z-score against the predictions.
     public let comparison: Comparison
 
-    /// Refuses a problem splitting does not run (d dimensions, momentum's underdamped SDE,
-    /// scheduled DualAdam) before anything runs, then runs it.
+    /// Refuses a problem splitting does not run (momentum's underdamped SDE, scheduled
+    /// DualAdam, a ball target in d dimensions) before anything runs, then runs it.
     public init(_ predicted: PredictedEscape, _ options: EscapeSplitting.Options) throws {
         try Self.check(predicted.problem)
-        guard case .oneDimensional(let problem) = predicted.problem, case .oneDimensional(let prediction) = predicted.prediction else {
-            preconditionFailure("checked: one-dimensional")
-        }
         self.predicted = predicted
-        self.prediction = prediction
-        let result = try EscapeSplitting.run(problem, options)
+        let result: EscapeSplitting.Result
+        switch predicted.problem {
+        case .oneDimensional(let problem): result = try EscapeSplitting.run(problem, options)
+        case .multiDimensional(let problem): result = try EscapeSplittingND.run(problem, options)
+        }
         self.result = result
-        comparison = Comparison(meanTime: result.meanTime, standardError: result.standardError, exactTime: prediction.exactTime,
-                                kramersTime: prediction.kramersTime, referenceTime: prediction.referenceTime, reference: prediction.reference)
+        let p = predicted.prediction
+        comparison = Comparison(meanTime: result.meanTime, standardError: result.standardError, exactTime: p.exactTime,
+                                kramersTime: p.kramersTime, referenceTime: p.referenceTime, reference: p.reference)
     }
 
+    public var prediction: EscapePrediction { predicted.prediction }
     public var measuredOverExact: Double? { comparison.measuredOverExact }
     public var measuredOverReference: Double? { comparison.measuredOverReference }
     public var measuredOverKramers: Double? { comparison.measuredOverKramers }
@@ -41,12 +43,12 @@ public struct SplitEscape: Sendable {
                           sigmas: sigmas, allowance: allowance)
     }
 
-    /// Refuses, with the one-line reason, a problem splitting does not run: d dimensions,
-    /// momentum's underdamped SDE, scheduled DualAdam (``EscapeSplitting/check(_:)``).
+    /// Refuses, with the one-line reason, a problem splitting does not run
+    /// (``EscapeSplitting/check(_:)``, ``EscapeSplittingND/check(_:)``).
     public static func check(_ problem: ProblemDescription.Built) throws(InvalidParameter) {
-        guard case .oneDimensional(let p) = problem else {
-            throw InvalidParameter("method", given: "ams on a d-dimensional landscape", allowed: "brute (splitting runs 1-D problems for now)")
+        switch problem {
+        case .oneDimensional(let p): try EscapeSplitting.check(p)
+        case .multiDimensional(let p): try EscapeSplittingND.check(p)
         }
-        try EscapeSplitting.check(p)
     }
 }

@@ -92,55 +92,54 @@ public struct SweepRow: Sendable, Equatable, Codable {
     public let wallSeconds: Double
 
     /// The row of a finished point (``ComparedEscape``); in d dimensions the curvatures are
-    /// along the escape direction and "exact"/"Kramers" are the 1-D reduction's.
+    /// the smallest Hessian eigenvalue at the minimum and the unstable one at the saddle, the
+    /// barrier is along the escape direction and "exact"/"Kramers" are the 1-D reduction's.
     public init(point: SweepPoint, compared run: ComparedEscape, allowance: Double, wallSeconds: Double) {
-        let dimension: Int, optimizer: OptimizerKind, noise: NoiseSpec
-        switch run.predicted.problem {
-        case .oneDimensional(let p): (dimension, optimizer, noise) = (1, p.optimizer, p.noise)
-        case .multiDimensional(let p): (dimension, optimizer, noise) = (p.dimension, p.optimizer, p.noise)
-        }
-        let barrier: Double, curvatures: (minimum: Double, saddle: Double), exponent: Double?
-        let kramersTime: Double?, eyringKramersTime: Double?, zwanzig: ZwanzigPrediction?
-        switch run.prediction {
-        case .oneDimensional(let p):
-            (barrier, curvatures, exponent) = (p.barrier, (p.minimum.curvature, p.saddle.curvature), p.exponent?.p)
-            (kramersTime, eyringKramersTime, zwanzig) = (p.kramersTime, nil, p.zwanzig)
-        case .multiDimensional(let p):
-            (barrier, curvatures, exponent) = (p.barrier, (p.start.eigenvalues[0], p.saddle.eigenvalues[0]), p.reduction1D?.exponent?.p)
-            (kramersTime, eyringKramersTime, zwanzig) = (p.reduction1D?.kramersTime, p.eyringKramers?.time, nil)
-        }
         let switchFraction = run.escapedBySwitch
-        self.init(
-            point: point, landscape: point.description.landscape, dimension: dimension, optimizer: optimizer.rawValue,
-            noise: noise.name, batch: noise.batch, learningRate: run.predicted.learningRate, model: run.result.model, dt: run.result.dt,
-            from: run.predicted.from, measured: Measured(run.estimate, method: point.method.name), barrier: barrier,
-            curvatureAtMinimum: curvatures.minimum, curvatureAtSaddle: curvatures.saddle,
-            effectiveBarrier: run.prediction.effectiveBarrier, theoryExponent: exponent,
-            exactTime: run.prediction.exactTime, kramersTime: kramersTime, eyringKramersTime: eyringKramersTime,
-            zwanzigTime: zwanzig?.time, roughness: zwanzig.map { $0.amplitude / $0.temperature }, comparison: run.comparison,
-            referenceTime: run.prediction.referenceTime, agrees: run.agrees(allowance: allowance), allowance: allowance,
-            switchStep: switchFraction?.switchStep,
-            fraction: switchFraction.map { ($0.measured, $0.standardError, $0.predicted) }, wallSeconds: wallSeconds)
+        self.init(point: point, problem: ProblemColumns(run.predicted), model: run.result.model, dt: run.result.dt,
+                  measured: Measured(run.estimate, method: point.method.name), comparison: run.comparison,
+                  agrees: run.agrees(allowance: allowance), allowance: allowance, switchStep: switchFraction?.switchStep,
+                  fraction: switchFraction.map { ($0.measured, $0.standardError, $0.predicted) }, wallSeconds: wallSeconds)
     }
 
-    /// The row of a point measured by splitting (1-D only).
+    /// The row of a point measured by splitting (1-D or d-dimensional).
     public init(point: SweepPoint, split run: SplitEscape, allowance: Double, wallSeconds: Double) {
-        let (p, result) = (run.prediction, run.result)
-        let noise: NoiseSpec, model: String
-        switch run.predicted.problem {
-        case .oneDimensional(let problem): (noise, model) = (problem.noise, problem.model.name)
-        case .multiDimensional(let problem): (noise, model) = (problem.noise, "sde")  // refused by SplitEscape; kept total
+        let problem = ProblemColumns(run.predicted)
+        self.init(point: point, problem: problem, model: problem.model, dt: problem.model == "discrete" ? nil : run.result.dt,
+                  measured: Measured(run), comparison: run.comparison, agrees: run.agrees(allowance: allowance), allowance: allowance,
+                  switchStep: nil, fraction: nil, wallSeconds: wallSeconds)
+    }
+
+    /// The problem's and its prediction's columns, in 1-D or d dimensions.
+    private struct ProblemColumns {
+        var dimension: Int
+        var optimizer: String
+        var noise: NoiseSpec
+        var model: String
+        var learningRate: Double
+        var from: String
+        var barrier, curvatureAtMinimum, curvatureAtSaddle: Double
+        var effectiveBarrier, theoryExponent, exactTime, kramersTime, eyringKramersTime, referenceTime: Double?
+        var zwanzig: ZwanzigPrediction?
+
+        init(_ predicted: PredictedEscape) {
+            switch predicted.problem {
+            case .oneDimensional(let p): (dimension, noise, model) = (1, p.noise, p.model.name)
+            case .multiDimensional(let p): (dimension, noise, model) = (p.dimension, p.noise, p.model.name)
+            }
+            (optimizer, learningRate, from) = (predicted.optimizer, predicted.learningRate, predicted.from)
+            let prediction = predicted.prediction
+            switch prediction {
+            case .oneDimensional(let p):
+                (barrier, curvatureAtMinimum, curvatureAtSaddle, theoryExponent) = (p.barrier, p.minimum.curvature, p.saddle.curvature, p.exponent?.p)
+                (kramersTime, eyringKramersTime, zwanzig) = (p.kramersTime, nil, p.zwanzig)
+            case .multiDimensional(let p):
+                (barrier, curvatureAtMinimum, curvatureAtSaddle) = (p.barrier, p.start.eigenvalues[0], p.saddle.eigenvalues[0])
+                theoryExponent = p.reduction1D?.exponent?.p
+                (kramersTime, eyringKramersTime, zwanzig) = (p.reduction1D?.kramersTime, p.eyringKramers?.time, nil)
+            }
+            (effectiveBarrier, exactTime, referenceTime) = (prediction.effectiveBarrier, prediction.exactTime, prediction.referenceTime)
         }
-        self.init(
-            point: point, landscape: point.description.landscape, dimension: 1, optimizer: run.predicted.optimizer,
-            noise: noise.name, batch: noise.batch, learningRate: run.predicted.learningRate, model: model, dt: model == "discrete" ? nil : result.dt,
-            from: run.predicted.from, measured: Measured(run), barrier: p.barrier,
-            curvatureAtMinimum: p.minimum.curvature, curvatureAtSaddle: p.saddle.curvature,
-            effectiveBarrier: p.effectiveBarrier, theoryExponent: p.exponent?.p,
-            exactTime: p.exactTime, kramersTime: p.kramersTime, eyringKramersTime: nil,
-            zwanzigTime: p.zwanzig?.time, roughness: p.zwanzig.map { $0.amplitude / $0.temperature }, comparison: run.comparison,
-            referenceTime: p.referenceTime, agrees: run.agrees(allowance: allowance), allowance: allowance,
-            switchStep: nil, fraction: nil, wallSeconds: wallSeconds)
     }
 
     /// What was measured, by either method.
@@ -169,49 +168,34 @@ public struct SweepRow: Sendable, Equatable, Codable {
         }
     }
 
-    private init(point: SweepPoint, landscape: String, dimension: Int, optimizer: String, noise: String, batch: Double?,
-                 learningRate: Double, model: String, dt: Double?, from: String, measured m: Measured,
-                 barrier: Double, curvatureAtMinimum: Double, curvatureAtSaddle: Double, effectiveBarrier: Double?,
-                 theoryExponent: Double?, exactTime: Double?, kramersTime: Double?, eyringKramersTime: Double?,
-                 zwanzigTime: Double?, roughness: Double?, comparison c: Comparison, referenceTime: Double?, agrees: Bool, allowance: Double,
-                 switchStep: Int?, fraction: (Double, Double, Double)?, wallSeconds: Double) {
+    private init(point: SweepPoint, problem q: ProblemColumns, model: String, dt: Double?, measured m: Measured,
+                 comparison c: Comparison, agrees: Bool, allowance: Double, switchStep: Int?, fraction: (Double, Double, Double)?,
+                 wallSeconds: Double) {
         index = point.index
         seed = point.seed
         parameters = Dictionary(point.parameters.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })
         label = point.label
-        self.landscape = landscape
-        self.dimension = dimension
-        self.optimizer = optimizer
-        self.noise = noise
-        self.batch = batch
-        self.learningRate = learningRate
-        self.model = model
-        self.dt = dt
-        self.from = from
+        landscape = point.description.landscape
+        (dimension, optimizer, noise, batch) = (q.dimension, q.optimizer, q.noise.name, q.noise.batch)
+        (learningRate, self.model, self.dt, from) = (q.learningRate, model, dt, q.from)
         method = m.method
         (trajectories, escaped, censored, diverged) = (m.trajectories, m.escaped, m.censored, m.diverged)
         (meanTime, standardError, ciLow, ciHigh, meanSteps) = (m.meanTime, m.standardError, m.ciLow, m.ciHigh, m.meanSteps)
         censoredMeanTime = m.censoredMeanTime
         integratorSteps = m.integratorSteps
         (escapeProbability, escapeProbabilityStandardError, bruteForceSteps) = (m.escapeProbability, m.escapeProbabilityStandardError, m.bruteForceSteps)
-        self.barrier = barrier
-        self.curvatureAtMinimum = curvatureAtMinimum
-        self.curvatureAtSaddle = curvatureAtSaddle
-        batchOverCurvature = batch.map { $0 / curvatureAtMinimum }
-        barrierOverLearningRate = barrier / learningRate
-        self.effectiveBarrier = effectiveBarrier
-        self.theoryExponent = theoryExponent
-        self.exactTime = exactTime
-        self.kramersTime = kramersTime
-        self.eyringKramersTime = eyringKramersTime
-        self.zwanzigTime = zwanzigTime
-        self.roughness = roughness
-        self.referenceTime = referenceTime
+        (barrier, curvatureAtMinimum, curvatureAtSaddle) = (q.barrier, q.curvatureAtMinimum, q.curvatureAtSaddle)
+        batchOverCurvature = q.noise.batch.map { $0 / q.curvatureAtMinimum }
+        barrierOverLearningRate = q.barrier / q.learningRate
+        (effectiveBarrier, theoryExponent, exactTime, referenceTime) = (q.effectiveBarrier, q.theoryExponent, q.exactTime, q.referenceTime)
+        (kramersTime, eyringKramersTime) = (q.kramersTime, q.eyringKramersTime)
+        zwanzigTime = q.zwanzig?.time
+        roughness = q.zwanzig.map { $0.amplitude / $0.temperature }
         reference = c.reference
         measuredOverExact = c.measuredOverExact
         measuredOverKramers = c.measuredOverKramers
         measuredOverReference = c.measuredOverReference
-        kramersOverExact = kramersTime.flatMap { k in exactTime.map { k / $0 } }
+        kramersOverExact = q.kramersTime.flatMap { k in q.exactTime.map { k / $0 } }
         zScore = c.zScore
         self.agrees = agrees
         self.allowance = allowance

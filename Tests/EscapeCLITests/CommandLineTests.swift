@@ -389,6 +389,30 @@ struct SplittingCommandTests {
         #expect(try EscapeRun(args + ["--threads", "1"]).stdout == run.stdout)
     }
 
+    /// d dimensions: a separable pq with spectators (SGD, hessian noise, so D jumps on every
+    /// coordinate and `auto` takes the skew-Euler step per coordinate) at ΔΦ = 20 of its exact
+    /// 1-D reduction (barrier 2.4): τ within 4 SE + 5% of the reduction's exact MFPT (which is
+    /// exact here), the same bytes on 1 and 2 threads; a ball target is refused, naming
+    /// `escape-at` (it is not a level set of the reaction coordinate).
+    @Test func multiDimensionalAtARealisticBarrier() throws {
+        let spec = "separable:base=pq,ha=4,hb=2,barrier=2.4,spectators=0.5;3"
+        let args = ["simulate", spec, "--noise", "hessian", "--lr", "0.1", "--method", "ams", "--splitting-runs", "40",
+                    "--replicas", "50", "--seed", "5", "--json"]
+        let run = try EscapeRun(args + ["--threads", "2"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try run.json()
+        let tau = try #require(json["meanTime"] as? Double), se = try #require(json["standardError"] as? Double)
+        let prediction = try #require(json["prediction"] as? [String: Any])
+        let reduction = try #require(prediction["reduction1D"] as? [String: Any])
+        let exact = try #require(reduction["exactTime"] as? Double)
+        #expect(abs((reduction["effectiveBarrier"] as? Double ?? 0) - 20) < 1e-6)
+        #expect(abs(tau - exact) <= 4 * se + 0.05 * exact, "τ \(tau) ± \(se) vs exact \(exact)")
+        #expect(json["integrator"] as? String == "skew-euler")
+        #expect(try EscapeRun(args + ["--threads", "1"]).stdout == run.stdout)
+        let ball = try EscapeRun(["simulate", spec, "--noise", "hessian", "--method", "ams", "--escape-at", "radius=0.5"])
+        #expect(ball.status == 2 && ball.stderr.split(separator: "\n").count == 1 && ball.stderr.contains("escape-at"), "\(ball.stderr)")
+    }
+
     /// What splitting cannot do, and bad sizes, exit 2 with one line naming the option.
     @Test(arguments: [
         (["--method", "ams", "--replicas", "1"], "replicas"),
