@@ -45,6 +45,9 @@ struct SimulateCommand: ParsableCommand {
 
     func run() throws {
         if method == .ams { return try runSplitting() }
+        if let name = splitting.given.first {
+            throw InvalidParameter(name, given: "with --method brute", allowed: "--method ams (a splitting option; brute force takes --trajectories)")
+        }
         var options = try EnsembleOptions(trajectories: ensemble.trajectories, seed: ensemble.seed,
                                           threads: ensemble.threads, generator: ensemble.rng)
         let built = try problem.anyProblem()

@@ -5,7 +5,8 @@ import NumericKit
 /// The mean escape time of a 1-D problem by adaptive multilevel splitting and the loop
 /// decomposition (``SplittingEscapeTime``; docs/rare-events.md): the reduced SDE with the same
 /// scheme, step-size profile, escape point and Brownian-bridge test as brute force
-/// (``EscapeSimulation``), or the optimizer's own iteration with its moments (``IterationChain``);
+/// (``EscapeSimulation``), momentum's underdamped SDE with its velocity (``UnderdampedChain``),
+/// or the optimizer's own iteration with its moments (``IterationChain``);
 /// levels in units of the well's width w = √(g²/(2k)) at the start minimum (k = −μ′ there: the
 /// local Ornstein–Uhlenbeck standard deviation).
 public enum EscapeSplitting {
@@ -57,17 +58,19 @@ public enum EscapeSplitting {
     }
 
     /// The SDE's integrator (nil for the discrete iteration); refuses what splitting does not
-    /// run (``checkDynamics(optimizer:settings:model:)``).
+    /// run (``checkDynamics(optimizer:settings:model:underdamped:)``). In 1-D momentum's
+    /// underdamped SDE runs as ``UnderdampedChain``.
     @discardableResult
     public static func check(_ problem: EscapeProblem) throws(InvalidParameter) -> IntegratorKind? {
-        try checkDynamics(optimizer: problem.optimizer, settings: problem.settings, model: problem.model)
+        try checkDynamics(optimizer: problem.optimizer, settings: problem.settings, model: problem.model, underdamped: true)
     }
 
     /// The SDE's integrator (nil for the discrete iteration), in 1-D and d dimensions; refuses
-    /// momentum's underdamped SDE, and scheduled DualAdam, whose schedule makes escape
-    /// time-inhomogeneous (the loop decomposition needs a chain that renews in the basin).
-    public static func checkDynamics(optimizer: OptimizerKind, settings: OptimizerSettings,
-                                     model: DynamicsModel) throws(InvalidParameter) -> IntegratorKind? {
+    /// scheduled DualAdam, whose schedule makes escape time-inhomogeneous (the loop
+    /// decomposition needs a chain that renews in the basin), and momentum's underdamped SDE
+    /// unless `underdamped` (a chain for it exists: 1-D).
+    public static func checkDynamics(optimizer: OptimizerKind, settings: OptimizerSettings, model: DynamicsModel,
+                                     underdamped: Bool) throws(InvalidParameter) -> IntegratorKind? {
         switch model {
         case .discrete:
             guard !optimizer.isScheduled(settings) else {
@@ -76,9 +79,9 @@ public enum EscapeSplitting {
             }
             return nil
         case .sde(let kind, _):
-            guard optimizer.dynamics == .overdamped else {
-                throw InvalidParameter("method", given: "ams with --optimizer \(optimizer.rawValue) --model sde",
-                                       allowed: "--model discrete (the iteration with its velocity) or brute for the underdamped SDE")
+            guard underdamped || optimizer.dynamics == .overdamped else {
+                throw InvalidParameter("method", given: "ams with --optimizer \(optimizer.rawValue) --model sde in d dimensions",
+                                       allowed: "--model discrete (the iteration with its velocity), a 1-D landscape, or brute for the underdamped SDE")
             }
             return kind
         }
@@ -169,6 +172,12 @@ struct SplittingVisitor: ReducedSDEVisitor {
                                                                 landscape: sde.landscape, noise: sde.noise))
         }
         let dt = try TimeStepVisitor(problem: problem).visit(sde)
+        if problem.optimizer.dynamics == .underdamped {
+            // Momentum's underdamped SDE: state (θ, u), from rest at the minimum as brute force starts.
+            let chain = UnderdampedChain<L, N, AnyRandomSource>(sde: TimeStepVisitor.langevin(sde, problem), dt: dt)
+            return try EscapeSplitting.estimate(AnySplittableChain(chain), from: UnderdampedChainState(theta: problem.geometry.start.x),
+                                                levels: levels, options: options, timePerStep: dt, integrator: "symplectic-euler")
+        }
         return try SchemeChoice.with(sde, kind: kind, span: problem.geometry.pathSpan, dt: dt,
                                      SplittingScheme(problem: problem, options: options, levels: levels, sde: sde, dt: dt))
     }

@@ -21,7 +21,8 @@ public enum EscapeSplittingND {
             throw InvalidParameter("escape-at", given: "\(problem.target.description) with --method ams",
                                    allowed: "midpoint or saddle (splitting's reaction coordinate is the distance to the target hyperplane; a ball around a minimum is not one of its level sets)")
         }
-        return try EscapeSplitting.checkDynamics(optimizer: problem.optimizer, settings: problem.settings, model: problem.model)
+        return try EscapeSplitting.checkDynamics(optimizer: problem.optimizer, settings: problem.settings, model: problem.model,
+                                                 underdamped: false)
     }
 
     public static func run(_ problem: EscapeProblemND, _ options: EscapeSplitting.Options) throws -> EscapeSplitting.Result {

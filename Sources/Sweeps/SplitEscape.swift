@@ -14,8 +14,8 @@ public struct SplitEscape: Sendable {
     /// The ratios and z-score against the predictions.
     public let comparison: Comparison
 
-    /// Refuses a problem splitting does not run (momentum's underdamped SDE, scheduled
-    /// DualAdam, a ball target in d dimensions) before anything runs, then runs it.
+    /// Refuses a problem splitting does not run (scheduled DualAdam; in d dimensions momentum's
+    /// underdamped SDE and a ball target) before anything runs, then runs it.
     public init(_ predicted: PredictedEscape, _ options: EscapeSplitting.Options) throws {
         try Self.check(predicted.problem)
         self.predicted = predicted

@@ -413,7 +413,8 @@ struct SplittingCommandTests {
         #expect(ball.status == 2 && ball.stderr.split(separator: "\n").count == 1 && ball.stderr.contains("escape-at"), "\(ball.stderr)")
     }
 
-    /// What splitting cannot do, and bad sizes, exit 2 with one line naming the option.
+    /// What splitting cannot do, bad sizes, and splitting options given to brute force (once
+    /// silently ignored) exit 2 with one line naming the option.
     @Test(arguments: [
         (["--method", "ams", "--replicas", "1"], "replicas"),
         (["--method", "ams", "--killed", "100"], "killed"),
@@ -421,8 +422,9 @@ struct SplittingCommandTests {
         (["--method", "ams", "--both-wells"], "both-wells"),
         (["--method", "ams", "--survival", "x.csv"], "survival"),
         (["--method", "ams", "--optimizer", "dualadam", "--model", "discrete"], "method"),
-        (["--method", "ams", "--optimizer", "momentum"], "method"),
         (["--method", "amz"], "method"),
+        (["--replicas", "50"], "replicas"),            // a splitting option with brute force
+        (["--method", "brute", "--home-width", "1"], "home-width"),
     ])
     func refusals(extra: [String], parameter: String) throws {
         let run = try EscapeRun(["simulate", "quartic:barrier=1"] + extra)

@@ -68,7 +68,7 @@ struct EscapeSplittingNDTests {
     ])
     func agreesWithBruteForceWhereBothRun(spec: String, optimizer: OptimizerKind, noise: NoiseSpec, lr: Double, model: DynamicsModel) throws {
         let problem = try EscapeProblemND(landscape: LandscapeSpec.parseND(spec), optimizer: optimizer, noise: noise, learningRate: lr, model: model)
-        let brute = try EscapeSimulationND.run(problem, try EnsembleOptions(trajectories: 2000, seed: 3)).estimate
+        let brute = try EscapeSimulationND.run(problem, try EnsembleOptions(trajectories: 1000, seed: 3)).estimate
         let split = try EscapeSplittingND.run(problem, Self.options(seed: 3))
         let (m, se) = (try #require(brute.meanTime), try #require(brute.standardError))
         #expect(brute.censored == 0)

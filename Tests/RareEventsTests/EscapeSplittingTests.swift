@@ -124,13 +124,31 @@ struct EscapeSplittingTests {
     }
 
     /// What splitting does not run is refused, naming the option; bad sizes too.
+    /// Momentum's underdamped SDE as a chain (state θ and velocity u; ``UnderdampedChain``):
+    /// where brute force still runs, splitting and brute force on the same scheme and dt agree
+    /// within 4 combined SE. β = 0.5, η = 0.1 on the quartic, isotropic noise.
+    @Test func underdampedMomentumAgreesWithBruteForce() throws {
+        var settings = OptimizerSettings()
+        settings.momentum = 0.5
+        let problem = try EscapeProblem(landscape: LandscapeSpec.parse("quartic:barrier=1"), optimizer: .momentum,
+                                        noise: .isotropic(sigma2: 2), learningRate: 0.1, settings: settings)
+        let brute = try EscapeSimulation.run(problem, try EnsembleOptions(trajectories: 1000, seed: 4)).estimate
+        var options = EscapeSplitting.Options()
+        (options.runs, options.replicas, options.seed) = (40, 50, 4)
+        let split = try EscapeSplitting.run(problem, options)
+        let (m, se) = (try #require(brute.meanTime), try #require(brute.standardError))
+        #expect(brute.censored == 0 && split.integrator == "symplectic-euler")
+        let combined = (se * se + split.standardError * split.standardError).squareRoot()
+        #expect(abs(split.meanTime - m) <= 4 * combined, "AMS \(split.meanTime) ± \(split.standardError) vs brute \(m) ± \(se)")
+    }
+
     @Test func refusals() throws {
         let scheduled = try EscapeProblem(landscape: LandscapeSpec.parse("quartic:barrier=1"), optimizer: .dualadam,
                                           noise: .isotropic(sigma2: 0.5), learningRate: 0.01, model: .discrete)
         #expect { try EscapeSplitting.check(scheduled) } throws: { ($0 as? InvalidParameter)?.parameter == "method" }
         let underdamped = try EscapeProblem(landscape: LandscapeSpec.parse("quartic:barrier=1"), optimizer: .momentum,
                                             noise: .isotropic(sigma2: 0.5), learningRate: 0.01)
-        #expect { try EscapeSplitting.check(underdamped) } throws: { ($0 as? InvalidParameter)?.parameter == "method" }
+        #expect(try EscapeSplitting.check(underdamped) == .automatic)  // 1-D: runs as UnderdampedChain
         // Two runs of two replicas at ΔΦ = 25: no replica reaches the escape point, p̂ = 0 — refused, not τ = ∞.
         var tiny = EscapeSplitting.Options()
         (tiny.runs, tiny.replicas, tiny.loops) = (2, 2, 1)

@@ -43,7 +43,9 @@ struct SweepMethodTests {
             (#"{"name": "x", "base": {\#(base), "replicas": 50}, "trajectories": 10, "seed": 1}"#, "base.replicas"),
             (#"{"name": "x", "base": {\#(base)}, "seed": 1}"#, "trajectories"),
             (#"{"name": "x", "base": {\#(base), "method": "ams", "optimizer": "dualadam", "model": "discrete"}, "seed": 1}"#, "method"),
-            (#"{"name": "x", "base": {\#(base), "method": "ams", "optimizer": "momentum"}, "seed": 1}"#, "method"),
+            // d dimensions: momentum's underdamped SDE has no chain; a ball target is not a level set.
+            (#"{"name": "x", "base": {"landscape": "separable:base=quartic,barrier=1,spectators=1", "sigma2": 0.5, "lr": 1, "method": "ams", "optimizer": "momentum"}, "seed": 1}"#, "method"),
+            (#"{"name": "x", "base": {"landscape": "separable:base=quartic,barrier=1,spectators=1", "sigma2": 0.5, "lr": 1, "method": "ams", "escape-at": "radius=0.5"}, "seed": 1}"#, "escape-at"),
         ]
         for (text, field) in cases {
             let e = error(text)
