@@ -38,7 +38,7 @@ public protocol Landscape1D: Landscape {
     /// `frozen` model, and Xie's s-formula for ΔΦ is exact; docs/theory.md §2, §4).
     var hasPiecewiseConstantCurvature: Bool { get }
     /// ln C(x) of a gradient-noise variance measured with the landscape (a `table:` file's
-    /// third column), and whether it is to be read at −x (on a ``MirroredLandscape``); nil for
+    /// third column), and whether it is to be read at −x (on a mirrored ``OrientedLandscape``); nil for
     /// the analytic families. `--noise measured` reads it.
     var measuredLogVariance: (spline: CubicSpline, mirrored: Bool)? { get }
     /// Where the landscape is known rather than extrapolated: nil (everywhere) for the analytic

@@ -125,7 +125,8 @@ public enum LandscapeRegistry {
     }
 }
 
-/// Hands the concrete landscape inside a ``LandscapeModel`` (or its mirror image) to a visitor.
+/// Hands the concrete landscape inside a ``LandscapeModel``, on the side asked for
+/// (``OrientedLandscape``: itself or its mirror image, one type for both), to a visitor.
 @usableFromInline
 struct Landscape1DDispatch<V: Landscape1DVisitor>: LandscapeFamilyVisitor {
     @usableFromInline let landscape: any LandscapeFamily1D
@@ -139,6 +140,6 @@ struct Landscape1DDispatch<V: Landscape1DVisitor>: LandscapeFamilyVisitor {
 
     @inlinable mutating func visit<F: LandscapeFamily1D>(_ family: F.Type) {
         guard result == nil, let l = landscape as? F else { return }
-        result = Result { mirrored ? try visitor.visit(MirroredLandscape(l)) : try visitor.visit(l) }
+        result = Result { try visitor.visit(OrientedLandscape(l, mirrored: mirrored)) }
     }
 }

@@ -13,7 +13,8 @@ public struct LandscapeModel: Sendable, Equatable {
 
     public init(_ landscape: any LandscapeFamily1D) { self.landscape = landscape }
 
-    /// Calls `visitor` with the concrete landscape, or with its mirror image x ↦ −x.
+    /// Calls `visitor` with the concrete landscape as an ``OrientedLandscape``: itself, or its
+    /// mirror image x ↦ −x (the same type either way, so the visitor is specialised once per family).
     @inlinable
     public func accept<V: Landscape1DVisitor>(_ visitor: V, mirrored: Bool = false) throws -> V.Output {
         var dispatch = Landscape1DDispatch(landscape: landscape, mirrored: mirrored, visitor: visitor)

@@ -59,13 +59,30 @@ struct LandscapeDerivativeTests {
 
     @Test func mirroring() throws {
         let base = try QuarticLandscape(barrier: 1, a: 1, tilt: 0.2)
-        let m = MirroredLandscape(base)
+        let m = OrientedLandscape(base, mirrored: true)
         for x in [-1.3, -0.2, 0.4, 1.1] {
             #expect(m.value(x) == base.value(-x))
+            #expect(m.derivative(x) == -base.derivative(-x) && m.thirdDerivative(x) == -base.thirdDerivative(-x))
             #expect(abs(m.derivative(x) - centralDifference(m.value, at: x)) < 1e-7)
             #expect(m.secondDerivative(x) == base.secondDerivative(-x))
         }
         #expect(m.criticalPoints.map(\.x) == base.criticalPoints.reversed().map { -$0.x })
+        #expect(m.spec == "mirrored:of=\(base.spec)")
+    }
+
+    /// The unmirrored side is the base itself, bit for bit (x·1 is exact), so giving every
+    /// problem an ``OrientedLandscape`` changed no number.
+    @Test func unmirroredSideIsTheBase() throws {
+        let base = try PiecewiseQuadraticLandscape(ha: 4, hb: 2, barrier: 0.5, hc: 3)
+        let o = OrientedLandscape(base, mirrored: false)
+        for x in stride(from: -0.7, through: 2.9, by: 0.0731) {
+            #expect(o.value(x).bitPattern == base.value(x).bitPattern)
+            #expect(o.derivative(x).bitPattern == base.derivative(x).bitPattern)
+            #expect(o.secondDerivative(x).bitPattern == base.secondDerivative(x).bitPattern)
+            #expect(o.thirdDerivative(x).bitPattern == base.thirdDerivative(x).bitPattern)
+        }
+        #expect(o.criticalPoints == base.criticalPoints && o.breakpoints == base.breakpoints
+                && o.curvatureSignChanges == base.curvatureSignChanges && o.spec == base.spec && !o.isMirrored)
     }
 
     @Test func genericLandscapeInterface() throws {

@@ -53,11 +53,11 @@ struct LandscapeRegistryTests {
             #expect(LandscapeRegistry.help.contains(f.example))
             for p in f.parameters { #expect(LandscapeRegistry.help.contains(p.name)) }
             // `separable` takes the family without code of its own, and its hot loop gets the
-            // concrete family type.
+            // concrete family type (on its own side: the one type 1-D problems get too).
             let body = f.example.split(separator: ":", maxSplits: 1)[1]
             let nd = try LandscapeSpec.parseND("separable:base=\(f.family),\(body),spectators=2")
             #expect(nd.separableParts?.base == model)
-            #expect(try nd.accept(ConcreteType()) == "SeparableLandscape<\(type(of: model.landscape))>")
+            #expect(try nd.accept(ConcreteType()) == "SeparableLandscape<OrientedLandscape<\(type(of: model.landscape))>>")
         }
     }
 

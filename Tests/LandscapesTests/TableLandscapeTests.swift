@@ -76,7 +76,8 @@ struct TableLandscapeTests {
         defer { try? FileManager.default.removeItem(atPath: path) }
         let table = try #require(try LandscapeSpec.parse("table:file=\(path)").landscape as? TableLandscape)
         let measured = try #require(table.measuredLogVariance)
-        #expect(!measured.mirrored && MirroredLandscape(table).measuredLogVariance?.mirrored == true)
+        #expect(!measured.mirrored && OrientedLandscape(table, mirrored: true).measuredLogVariance?.mirrored == true
+                && OrientedLandscape(table, mirrored: false).measuredLogVariance?.mirrored == false)
         for x in stride(from: -1.9, through: 1.9, by: 0.077) {
             #expect(abs(exp(measured.spline.value(x)) / (1 + x * x) - 1) < 1e-6)
         }
