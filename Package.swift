@@ -1,6 +1,7 @@
 // swift-tools-version:6.0
 // DiffusionEscape: the diffusion theory of optimizer dynamics, simulated and predicted.
-// Layers (shared/DESIGN.md): CGSL/CFFTW → NumericKit → Landscapes → Dynamics → {Escape, RareEvents, Theory} → Sweeps → escape.
+// Layers (shared/DESIGN.md): CGSL/CFFTW → NumericKit → Landscapes → Dynamics → {Ensembles → {Escape, EscapeND}, RareEvents, Theory}
+// → Sweeps → escape.
 import PackageDescription
 
 let package = Package(
@@ -11,7 +12,9 @@ let package = Package(
         .library(name: "NumericKit", targets: ["NumericKit"]),
         .library(name: "Landscapes", targets: ["Landscapes"]),
         .library(name: "Dynamics", targets: ["Dynamics"]),
+        .library(name: "Ensembles", targets: ["Ensembles"]),
         .library(name: "Escape", targets: ["Escape"]),
+        .library(name: "EscapeND", targets: ["EscapeND"]),
         .library(name: "RareEvents", targets: ["RareEvents"]),
         .library(name: "Theory", targets: ["Theory"]),
         .library(name: "Sweeps", targets: ["Sweeps"]),
@@ -36,39 +39,45 @@ let package = Package(
         // MARK: - Science
         .target(name: "Landscapes", dependencies: ["NumericKit"]),
         .target(name: "Dynamics", dependencies: ["Landscapes", "NumericKit"]),
-        .target(name: "Escape", dependencies: ["Dynamics", "Landscapes", "NumericKit"]),
+        // The ensemble runner and its statistics; the simulations on it come in two modules, 1-D
+        // (Escape) and d-dimensional (EscapeND), beside each other: the release build specialises
+        // every hot loop per model combination, and the two halves compile in parallel.
+        .target(name: "Ensembles", dependencies: ["Dynamics", "NumericKit"]),
+        .target(name: "Escape", dependencies: ["Ensembles", "Dynamics", "Landscapes", "NumericKit"]),
+        .target(name: "EscapeND", dependencies: ["Ensembles", "Dynamics", "Landscapes", "NumericKit"]),
         // Adaptive multilevel splitting: beside Escape, not on it, so the two (the build's
         // largest modules) compile in parallel.
         .target(name: "RareEvents", dependencies: ["Dynamics", "Landscapes", "NumericKit"]),
         .target(name: "Theory", dependencies: ["Dynamics", "Landscapes", "NumericKit"]),
-        .target(name: "Sweeps", dependencies: ["Escape", "RareEvents", "Theory", "Dynamics", "Landscapes", "NumericKit"]),
+        .target(name: "Sweeps", dependencies: ["Ensembles", "Escape", "EscapeND", "RareEvents", "Theory", "Dynamics", "Landscapes", "NumericKit"]),
 
         // MARK: - Front ends
         .executableTarget(
             name: "EscapeCLI",
             dependencies: [
-                "Sweeps", "Escape", "RareEvents", "Theory", "Dynamics", "Landscapes", "NumericKit",
+                "Sweeps", "Ensembles", "Escape", "EscapeND", "RareEvents", "Theory", "Dynamics", "Landscapes", "NumericKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
             name: "EscapeBenchmarks",
-            dependencies: ["Escape", "Dynamics", "Landscapes", "NumericKit"],
+            dependencies: ["Ensembles", "Escape", "EscapeND", "Dynamics", "Landscapes", "NumericKit"],
             path: "Sources/EscapeBenchmarks"),
 
         // MARK: - Tests (mirror the modules)
         .testTarget(name: "NumericKitTests", dependencies: ["NumericKit"]),
         .testTarget(name: "LandscapesTests", dependencies: ["Landscapes", "NumericKit"]),
         .testTarget(name: "DynamicsTests", dependencies: ["Dynamics", "Landscapes", "NumericKit"]),
-        .testTarget(name: "EscapeTests", dependencies: ["Escape", "Theory", "Sweeps", "Dynamics", "Landscapes", "NumericKit"]),
-        .testTarget(name: "RareEventsTests", dependencies: ["RareEvents", "Escape", "Theory", "Dynamics", "Landscapes", "NumericKit"]),
+        .testTarget(name: "EscapeTests", dependencies: ["Ensembles", "Escape", "EscapeND", "Theory", "Sweeps", "Dynamics", "Landscapes", "NumericKit"]),
+        .testTarget(name: "EscapeNDTests", dependencies: ["EscapeND", "Escape", "Ensembles", "Theory", "Dynamics", "Landscapes", "NumericKit"]),
+        .testTarget(name: "RareEventsTests", dependencies: ["RareEvents", "Ensembles", "Escape", "EscapeND", "Theory", "Dynamics", "Landscapes", "NumericKit"]),
         .testTarget(name: "TheoryTests", dependencies: ["Theory", "Dynamics", "Landscapes", "NumericKit"]),
-        .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "Escape", "RareEvents", "Theory", "Dynamics", "NumericKit"]),
+        .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "Ensembles", "Escape", "EscapeND", "RareEvents", "Theory", "Dynamics", "NumericKit"]),
         .testTarget(name: "EscapeCLITests", dependencies: ["EscapeCLI", "Sweeps", "NumericKit"]),
         // The theory as properties over generated problems (docs/validation.md lists each).
         .testTarget(
             name: "PropertyTests",
             dependencies: [
-                "Sweeps", "Escape", "Theory", "Dynamics", "Landscapes", "NumericKit",
+                "Sweeps", "Ensembles", "Escape", "Theory", "Dynamics", "Landscapes", "NumericKit",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
     ]

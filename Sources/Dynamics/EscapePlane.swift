@@ -24,11 +24,10 @@ public struct EscapePlane: Sendable {
         return s
     }
 
-    /// s at an array θ.
+    /// s at an array θ (off the hot path: the same sum on a copy).
     public func signedDistance(_ theta: [Double]) -> Double {
-        var s = 0.0
-        for i in 0..<normal.count { s += normal[i] * (theta[i] - point[i]) }
-        return s
+        var copy = theta
+        return copy.withUnsafeMutableBufferPointer { signedDistance($0) }
     }
 
     /// Whether a step from s₀ to s₁, both below the plane, crossed it between the grid points:

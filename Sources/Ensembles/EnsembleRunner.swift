@@ -134,8 +134,8 @@ public final class EnsembleProgress: Sendable {
     @usableFromInline let started = Atomic<Int>(0)
     @usableFromInline let total = Atomic<Int>(0)
     public init() {}
-    @usableFromInline func begin(_ trajectories: Int) { total.add(trajectories, ordering: .relaxed) }
-    @inlinable func handOut(_ trajectories: Int) { started.add(trajectories, ordering: .relaxed) }
+    public func begin(_ trajectories: Int) { total.add(trajectories, ordering: .relaxed) }
+    @inlinable public func handOut(_ trajectories: Int) { started.add(trajectories, ordering: .relaxed) }
     /// (trajectories handed out, trajectories in the ensembles begun).
     public var counts: (started: Int, total: Int) { (started.load(ordering: .relaxed), total.load(ordering: .relaxed)) }
 }

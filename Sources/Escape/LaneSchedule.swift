@@ -1,3 +1,4 @@
+import Ensembles
 import NumericKit
 
 /// A simulator whose workers interleave eight trajectories in SIMD lanes (the fast engine).

@@ -1,4 +1,5 @@
 import Dynamics
+import Ensembles
 import NumericKit
 
 /// The fast engine for 1-D SDE ensembles: eight trajectories interleaved in SIMD lanes.

@@ -1,6 +1,8 @@
 import Dispatch
 import Dynamics
+import Ensembles
 import Escape
+import EscapeND
 import Foundation
 import Landscapes
 import NumericKit

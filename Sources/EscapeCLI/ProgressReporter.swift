@@ -1,5 +1,5 @@
+import Ensembles
 import Foundation
-import Escape
 import Sweeps
 
 /// Progress of long work on stderr: a redrawn bar (points done, rate, ETA) when stderr is a

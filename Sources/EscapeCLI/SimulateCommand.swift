@@ -1,6 +1,6 @@
 import ArgumentParser
 import Dynamics
-import Escape
+import Ensembles
 import Foundation
 import NumericKit
 import RareEvents

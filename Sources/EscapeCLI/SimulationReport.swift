@@ -1,4 +1,4 @@
-import Escape
+import Ensembles
 import Sweeps
 
 /// The JSON object of one simulated escape problem (docs/output.md): a ``ComparedEscape``

@@ -1,4 +1,3 @@
-import Escape
 import RareEvents
 import Sweeps
 

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Escape
 import RareEvents
 
 /// `simulate --method`: brute force or adaptive multilevel splitting.

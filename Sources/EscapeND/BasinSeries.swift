@@ -1,4 +1,5 @@
 import Dynamics
+import Ensembles
 import Landscapes
 import NumericKit
 

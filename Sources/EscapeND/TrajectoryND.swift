@@ -1,4 +1,5 @@
 import Dynamics
+import Ensembles
 import Landscapes
 import NumericKit
 
@@ -128,6 +129,7 @@ public struct SDETrajectoryND<L: LandscapeND, N: GradientNoiseND, P: Preconditio
 
 /// Heavy-ball momentum's underdamped SDE in d dimensions (``UnderdampedLangevin`` per
 /// coordinate, with the noise C^{1/2}·dW of ``DiffusionND``): symplectic Euler–Maruyama
+/// (``DiffusionND/underdampedStep(_:beta:dt:noiseScale:_:)``, the step splitting's chain takes)
 /// from rest at the start minimum; θ is differentiable in time, so no bridge.
 public struct UnderdampedTrajectoryND<L: LandscapeND, N: GradientNoiseND>: TrajectorySimulator {
     public let diffusion: DiffusionND<L, N, SGDPreconditioner>
@@ -144,20 +146,12 @@ public struct UnderdampedTrajectoryND<L: LandscapeND, N: GradientNoiseND>: Traje
     public func run<R: RandomSource>(_ stream: R) -> TrajectoryOutcome {
         let diffusion = self.diffusion, region = self.region, dt = self.dt, maxSteps = self.maxSteps
         let ws = diffusion.makeWorkspace()
-        let d = ws.d
         region.placeAtStart(ws.theta)
-        for i in 0..<d { ws.velocity[i] = 0 } // from rest
-        let eta = diffusion.learningRate, gamma = 1 - beta
-        let noiseScale = (eta * dt).squareRoot()
+        for i in 0..<ws.d { ws.velocity[i] = 0 } // from rest
+        let beta = self.beta, noiseScale = (diffusion.learningRate * dt).squareRoot()
         var n = 0
         while n < maxSteps {
-            diffusion.prepare(ws)
-            ws.drawNormals(stream)
-            diffusion.sampleNoise(ws)
-            for i in 0..<d {
-                ws.velocity[i] += ((-ws.grad[i] - gamma * ws.velocity[i]) * dt + ws.kick[i] * noiseScale) / eta
-                ws.theta[i] += ws.velocity[i] * dt
-            }
+            diffusion.underdampedStep(ws, beta: beta, dt: dt, noiseScale: noiseScale, stream)
             n += 1
             if let end = region.endOfStep(ws.theta) { return TrajectoryOutcome(end, steps: n) }
         }

@@ -58,19 +58,18 @@ public enum EscapeSplitting {
     }
 
     /// The SDE's integrator (nil for the discrete iteration); refuses what splitting does not
-    /// run (``checkDynamics(optimizer:settings:model:underdamped:)``). In 1-D momentum's
-    /// underdamped SDE runs as ``UnderdampedChain``.
+    /// run (``checkDynamics(optimizer:settings:model:)``). Momentum's underdamped SDE runs as
+    /// ``UnderdampedChain``.
     @discardableResult
     public static func check(_ problem: EscapeProblem) throws(InvalidParameter) -> IntegratorKind? {
-        try checkDynamics(optimizer: problem.optimizer, settings: problem.settings, model: problem.model, underdamped: true)
+        try checkDynamics(optimizer: problem.optimizer, settings: problem.settings, model: problem.model)
     }
 
     /// The SDE's integrator (nil for the discrete iteration), in 1-D and d dimensions; refuses
     /// scheduled DualAdam, whose schedule makes escape time-inhomogeneous (the loop
-    /// decomposition needs a chain that renews in the basin), and momentum's underdamped SDE
-    /// unless `underdamped` (a chain for it exists: 1-D).
-    public static func checkDynamics(optimizer: OptimizerKind, settings: OptimizerSettings, model: DynamicsModel,
-                                     underdamped: Bool) throws(InvalidParameter) -> IntegratorKind? {
+    /// decomposition needs a chain that renews in the basin).
+    public static func checkDynamics(optimizer: OptimizerKind, settings: OptimizerSettings,
+                                     model: DynamicsModel) throws(InvalidParameter) -> IntegratorKind? {
         switch model {
         case .discrete:
             guard !optimizer.isScheduled(settings) else {
@@ -79,10 +78,6 @@ public enum EscapeSplitting {
             }
             return nil
         case .sde(let kind, _):
-            guard underdamped || optimizer.dynamics == .overdamped else {
-                throw InvalidParameter("method", given: "ams with --optimizer \(optimizer.rawValue) --model sde in d dimensions",
-                                       allowed: "--model discrete (the iteration with its velocity), a 1-D landscape, or brute for the underdamped SDE")
-            }
             return kind
         }
     }

@@ -14,15 +14,14 @@ import NumericKit
 /// from the rest (a scale for the levels, not a prediction).
 public enum EscapeSplittingND {
     /// The SDE's integrator (nil for the discrete iteration); refuses what splitting does not
-    /// run: a ball target (not a level set of s), momentum's underdamped SDE, scheduled DualAdam.
+    /// run: a ball target (not a level set of s), scheduled DualAdam.
     @discardableResult
     public static func check(_ problem: EscapeProblemND) throws(InvalidParameter) -> IntegratorKind? {
         if case .radius = problem.target {
             throw InvalidParameter("escape-at", given: "\(problem.target.description) with --method ams",
                                    allowed: "midpoint or saddle (splitting's reaction coordinate is the distance to the target hyperplane; a ball around a minimum is not one of its level sets)")
         }
-        return try EscapeSplitting.checkDynamics(optimizer: problem.optimizer, settings: problem.settings, model: problem.model,
-                                                 underdamped: false)
+        return try EscapeSplitting.checkDynamics(optimizer: problem.optimizer, settings: problem.settings, model: problem.model)
     }
 
     public static func run(_ problem: EscapeProblemND, _ options: EscapeSplitting.Options) throws -> EscapeSplitting.Result {
@@ -33,24 +32,13 @@ public enum EscapeSplittingND {
 }
 
 extension SplittingLevels {
-    /// Levels on the escape coordinate s of a d-dimensional problem (``EscapeSplittingND``).
+    /// Levels on the escape coordinate s of a d-dimensional problem (``EscapeSplittingND``), in
+    /// well widths along n (``EscapeCoordinateScales``).
     init<L: LandscapeND, N: GradientNoiseND, P: Preconditioner1D>(_ diffusion: DiffusionND<L, N, P>, problem: EscapeProblemND,
                                                                    options: EscapeSplitting.Options) throws {
-        let plane = EscapePlane(problem)
-        let x = problem.start.x, n = problem.normal
-        let ws = diffusion.makeWorkspace()   // z = 0: driftAndKick gives the drift alone
-        func driftAlongNormal(_ t: Double) -> Double {
-            for i in 0..<ws.d { ws.theta[i] = x[i] + t * n[i] }
-            diffusion.prepare(ws)
-            diffusion.driftAndKick(ws)
-            return (0..<ws.d).reduce(0) { $0 + n[$1] * ws.drift[$1] }
-        }
-        let h = 1e-5 * max(1, x.map(abs).max() ?? 1)
-        let k = -(driftAlongNormal(h) - driftAlongNormal(-h)) / (2 * h)
-        for i in 0..<ws.d { ws.theta[i] = x[i] }
-        diffusion.prepare(ws)
-        let variance = n.withUnsafeBufferPointer { diffusion.normalVariance($0, ws) } * diffusion.learningRate
-        try self.init(slope: k, noise: variance.squareRoot(), start: plane.signedDistance(x), target: 0, options: options) { $0 }
+        let scales = EscapeCoordinateScales(problem, diffusion)
+        try self.init(slope: scales.slope, noise: scales.variance.squareRoot(), start: EscapePlane(problem).signedDistance(problem.start.x),
+                      target: 0, options: options) { $0 }
     }
 }
 
@@ -75,17 +63,29 @@ struct SplittingDiffusionND: DiffusionNDVisitor {
         switch problem.model {
         case .sde(let kind, let requested):
             let dt = requested ?? problem.defaultTimeStep(diffusion)
+            if problem.optimizer.dynamics == .underdamped {
+                // Momentum's underdamped SDE: state (θ, u), from rest at the minimum as brute force starts.
+                let chain = UnderdampedChainND<L, N, AnyRandomSource>(diffusion: plain(diffusion), beta: problem.settings.momentum, dt: dt,
+                                                                      plane: plane, start: problem.start.x)
+                return try EscapeSplitting.estimate(AnySplittableChain(chain), from: chain.initialState, levels: levels, options: options,
+                                                    timePerStep: dt, integrator: "symplectic-euler")
+            }
             let step = problem.sdeStep(diffusion, kind: kind, dt: dt, needsVariance: true)
             let chain = SDEChainND<L, N, P, AnyRandomSource>(step: step, plane: plane, start: problem.start.x)
             return try EscapeSplitting.estimate(AnySplittableChain(chain), from: chain.initialState, levels: levels, options: options,
                                                 timePerStep: dt, integrator: step.schemeName)
         case .discrete:
-            let plain = DiffusionND(landscape: diffusion.landscape, noise: diffusion.noise, preconditioner: SGDPreconditioner(),
-                                    form: problem.form, learningRate: problem.learningRate)
             return try problem.optimizer.withIteration(learningRate: problem.learningRate, settings: problem.settings,
                                                        IterationSplittingND(problem: problem, options: options, levels: levels,
-                                                                            diffusion: plain, plane: plane))
+                                                                            diffusion: plain(diffusion), plane: plane))
         }
+    }
+
+    /// The gradient and its noise with no preconditioner: what the discrete iteration and the
+    /// underdamped SDE step (each carries its own optimizer state).
+    func plain<L: LandscapeND, N: GradientNoiseND, P: Preconditioner1D>(_ diffusion: DiffusionND<L, N, P>) -> DiffusionND<L, N, SGDPreconditioner> {
+        DiffusionND(landscape: diffusion.landscape, noise: diffusion.noise, preconditioner: SGDPreconditioner(),
+                    form: problem.form, learningRate: problem.learningRate)
     }
 }
 

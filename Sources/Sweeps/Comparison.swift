@@ -1,4 +1,4 @@
-import Escape
+import Ensembles
 import Theory
 
 /// A measurement held against its predictions: the row every table is made of.

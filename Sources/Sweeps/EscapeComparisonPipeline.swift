@@ -1,5 +1,7 @@
 import Dynamics
+import Ensembles
 import Escape
+import EscapeND
 import Foundation
 import NumericKit
 import RareEvents
@@ -44,18 +46,32 @@ public struct PredictedEscape: Sendable {
         }
     }
 
-    /// Refuses, unless `force`, a 1-D run that would take hours or censor nearly everything
-    /// (``CostEstimate``). d-dimensional runs are not checked: their time step is chosen
-    /// from the diffusion inside the simulation.
+    /// The problem with its prediction, handed to `oneDimensional` or `multiDimensional` as the
+    /// pair of concrete types they are.
+    public func withProblem<T>(oneDimensional: (EscapeProblem, Prediction) throws -> T,
+                               multiDimensional: (EscapeProblemND, PredictionND) throws -> T) throws -> T {
+        switch (problem, prediction) {
+        case (.oneDimensional(let p), .oneDimensional(let q)): return try oneDimensional(p, q)
+        case (.multiDimensional(let p), .multiDimensional(let q)): return try multiDimensional(p, q)
+        default: preconditionFailure("a prediction of another dimension than its problem")
+        }
+    }
+
+    /// Refuses, unless `force`, a run that would take hours or censor nearly everything
+    /// (``CostEstimate``), in 1-D and d dimensions.
     public func checkCost(trajectories: Int, force: Bool) throws {
-        guard !force, case .oneDimensional(let p) = problem, case .oneDimensional(let prediction) = prediction else { return }
-        try CostEstimate(problem: p, prediction: prediction, trajectories: trajectories).check(force: false)
+        guard !force else { return }
+        try withProblem(oneDimensional: { try CostEstimate(problem: $0, prediction: $1, trajectories: trajectories) },
+                        multiDimensional: { try CostEstimate(problem: $0, prediction: $1, trajectories: trajectories) })
+            .check(force: false)
     }
 
     /// The same for a splitting run (``SplittingCost``): refused, unless `force`, above an hour.
     public func checkCost(splitting options: EscapeSplitting.Options, force: Bool) throws {
-        guard !force, case .oneDimensional(let p) = problem, case .oneDimensional(let prediction) = prediction else { return }
-        try SplittingCost(problem: p, prediction: prediction, options: options).check(force: false)
+        guard !force else { return }
+        try withProblem(oneDimensional: { try SplittingCost(problem: $0, prediction: $1, options: options) },
+                        multiDimensional: { try SplittingCost(problem: $0, prediction: $1, options: options) })
+            .check(force: false)
     }
 
     /// Stage two and three: the Monte-Carlo ensemble, held against the predictions.

@@ -1,5 +1,6 @@
 import Dynamics
-import Escape
+import Ensembles
+import EscapeND
 import Foundation
 import NumericKit
 import Theory

@@ -1,5 +1,4 @@
 import Dynamics
-import Escape
 import NumericKit
 import RareEvents
 import Theory

@@ -1,4 +1,3 @@
-import Escape
 import Foundation
 
 /// The figure of `escape simulate --survival FILE.csv` (written as FILE.svg): per well, the

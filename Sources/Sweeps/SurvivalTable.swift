@@ -1,4 +1,3 @@
-import Escape
 import Foundation
 import Theory
 

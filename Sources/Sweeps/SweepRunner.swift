@@ -1,5 +1,5 @@
 import Dynamics
-import Escape
+import Ensembles
 import Foundation
 import NumericKit
 import Theory
@@ -123,10 +123,10 @@ public enum SweepRunner {
         return Outcome(rows: logged.sorted { $0.index < $1.index }, fits: fits, pointsRun: ran, pointsFromLog: fromLog)
     }
 
-    /// Refuses a 1-D point that would run for hours or censor nearly everything (``CostEstimate``;
+    /// Refuses a point that would run for hours or censor nearly everything (``CostEstimate``;
     /// ``SplittingCost`` for a splitting point).
     public static func checkCost(_ point: SweepPoint, trajectories: Int, force: Bool) throws {
-        guard !force, case .oneDimensional = point.problem else { return }
+        guard !force else { return }
         do {
             let predicted = try PredictedEscape(point.problem)
             switch point.method {

@@ -1,4 +1,3 @@
-import Escape
 import NumericKit
 
 /// `escape simulate --times FILE.csv`: one row per trajectory, in index order (docs/output.md).

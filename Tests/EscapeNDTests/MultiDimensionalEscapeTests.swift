@@ -1,10 +1,12 @@
 import Dynamics
+import Ensembles
+import Escape
+@testable import EscapeND
 import Foundation
 import Landscapes
 import NumericKit
 import Testing
 import Theory
-@testable import Escape
 
 /// Escape in d dimensions against the exact 1-D reduction, Eyring–Kramers and the 1-D
 /// simulations (docs/theory.md §5, §6).

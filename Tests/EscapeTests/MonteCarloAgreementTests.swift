@@ -1,4 +1,6 @@
 import Dynamics
+import Ensembles
+import EscapeND
 import Foundation
 import Landscapes
 import NumericKit

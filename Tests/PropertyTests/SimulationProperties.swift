@@ -1,4 +1,5 @@
 import Dynamics
+import Ensembles
 import Escape
 import Foundation
 import Landscapes

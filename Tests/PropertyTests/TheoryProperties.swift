@@ -1,5 +1,4 @@
 import Dynamics
-import Escape
 import Foundation
 import Landscapes
 import NumericKit

@@ -1,7 +1,8 @@
 import Dynamics
-import Escape
+import Ensembles
 import Foundation
 import NumericKit
+import RareEvents
 import Testing
 import Theory
 @testable import Sweeps
@@ -85,13 +86,32 @@ struct ComparePipelineTests {
         #expect(fraction.measured > 0 && fraction.measured < 1)
     }
 
-    /// Nothing but scheduled DualAdam has a switch fraction; the cost check refuses an
-    /// unaffordable 1-D run before it starts, in 1-D only.
-    @Test func costIsCheckedBeforeTheRun() throws {
-        let cheap = try PredictedEscape(Self.problem("quartic:barrier=0.25") { $0.sigma2 = 0.5 })
+    /// The cost check refuses an unaffordable run before it starts, by brute force and by
+    /// splitting, in 1-D and in d dimensions (where a step is d coordinates' work, d³ with an
+    /// eigen-decomposition per step).
+    @Test(arguments: ["quartic:barrier=", "separable:base=quartic,spectators=1:4,barrier="])
+    func costIsCheckedBeforeTheRun(spec: String) throws {
+        let cheap = try PredictedEscape(Self.problem(spec + "0.25") { $0.sigma2 = 0.5 })
         try cheap.checkCost(trajectories: 100, force: false)
-        let dear = try PredictedEscape(Self.problem("quartic:barrier=20") { $0.sigma2 = 0.5 })
+        try cheap.checkCost(splitting: EscapeSplitting.Options(), force: false)
+        let dear = try PredictedEscape(Self.problem(spec + "20") { $0.sigma2 = 0.5 })
         #expect(throws: InvalidParameter.self) { try dear.checkCost(trajectories: 100, force: false) }
         try dear.checkCost(trajectories: 100, force: true)
+        // ΔΦ = 400 by splitting in 100 000 runs: N·ln(1/p)/k ≈ 40 000 AMS iterations each, hours in all.
+        let dearer = try PredictedEscape(Self.problem(spec + "100") { $0.sigma2 = 0.5 })
+        var many = EscapeSplitting.Options()
+        many.runs = 100_000
+        #expect(throws: InvalidParameter.self) { try dearer.checkCost(splitting: many, force: false) }
+    }
+
+    /// A d-dimensional step is d coordinates' work, and d³ where C's square root takes an
+    /// eigen-decomposition per step.
+    @Test func multiDimensionalWorkPerStep() throws {
+        let separable = try Self.problem("separable:base=quartic,barrier=1,spectators=1:4") { $0.sigma2 = 0.5 }
+        let rotated = try Self.problem("rotated:seed=1,of=separable:base=quartic,barrier=1,spectators=1:4") { $0.noise = NoiseKind(rawValue: "hessian")!; $0.noiseFloor = 1 }
+        guard case .multiDimensional(let s) = separable, case .multiDimensional(let r) = rotated else {
+            Issue.record("not d-dimensional"); return
+        }
+        #expect(try s.stepScales().workPerStep == 3 && r.stepScales().workPerStep == 27)
     }
 }

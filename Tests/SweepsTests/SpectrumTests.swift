@@ -1,5 +1,5 @@
 import Dynamics
-import Escape
+import Ensembles
 import Foundation
 import NumericKit
 import Testing
