@@ -34,9 +34,6 @@ public struct EscapeCoordinateScales: Sendable, Equatable {
         diffusion.prepare(ws)
         variance = n.withUnsafeBufferPointer { diffusion.normalVariance($0, ws) } * diffusion.learningRate
     }
-
-    /// The well's width along n, √(g_n²/(2k_n)).
-    public var width: Double { (variance / (2 * slope)).squareRoot() }
 }
 
 /// What one step of a d-dimensional problem's simulation covers and how fast its escape
