@@ -53,6 +53,7 @@ public enum FigureStyle {
         "landscape.ha": "curvature at the minimum H_a",
         "landscape.hb": "curvature at the saddle |H_b|",
         "landscape.amplitude": "roughness amplitude ε",
+        "landscape.floor": "loss at the minimum L_min (floor)",
         "method": "method (brute force or splitting)",
     ]
 

@@ -8,7 +8,7 @@ public enum ReproduceSuite {
     /// The sweeps, in the order they run.
     public static func specs(quick: Bool, seed: UInt64) -> [SweepSpec] {
         [exponent(quick, seed), kramers(quick, seed), kramersAsymptotics(quick, seed), batch(quick, seed), learningRate(quick, seed), selectivity(quick, seed),
-         dualAdam(quick, seed), timeStep(quick, seed), roughness(quick, seed)]
+         dualAdam(quick, seed), timeStep(quick, seed), roughness(quick, seed), lossNoise(quick, seed)]
     }
 
     private static func n(_ values: [Double]) -> [ParameterValue] { values.map { .number($0) } }
@@ -158,6 +158,25 @@ public enum ReproduceSuite {
                    "lr": .number(1)],
             axes: [SweepAxis("landscape.amplitude", n(quick ? [0, 0.1, 0.2] : [0, 0.05, 0.1, 0.15, 0.2]))],
             trajectories: quick ? 400 : 2000, seed: seed, allowance: 0.03, fits: [])
+    }
+
+    /// Loss-proportional noise: ln τ linear in ln(L_saddle/L_min) with slope B/(ηP) + 1/2, where
+    /// the Arrhenius form fails (docs/theory.md §13; Mori et al. 2022).
+    static func lossNoise(_ quick: Bool, _ seed: UInt64) -> SweepSpec {
+        SweepSpec(
+            name: "loss-noise",
+            description: """
+                SGD with loss-proportional noise C = 2L/B (B = 1, η = 0.25: κ = ηP/B = 1/4) on a quartic well of barrier \
+                ΔL = 1 whose minima sit at L = floor; lowering the floor raises L_saddle/L_min = 1 + ΔL/floor from 2 \
+                upwards. Φ = ln L/κ, so ln τ is linear in ln(L_saddle/L_min) with the exact MFPT's slope, which \
+                approaches the power law's B/(ηP) + 1/2 = 4.5 as κ → 0; the Arrhenius form e^{ΔL/T_min} \
+                (T_min = κ·L_min) is drawn beside it and overstates τ by orders of magnitude once ΔL is a few \
+                L_min. The fit compares the slope of ln τ against ln(L_saddle/L_min) with the exact one. Allowance \
+                2%: the default dt with the Brownian-bridge crossing correction (as in `kramers`).
+                """,
+            base: ["landscape": .text("quartic:barrier=1,floor=1"), "noise": .text("loss"), "batch": .number(1), "lr": .number(0.25)],
+            axes: [SweepAxis("landscape.floor", n(quick ? [1, 0.6, 0.45] : [1, 0.7, 0.5, 0.4, 0.3]))],
+            trajectories: quick ? 500 : 2000, seed: seed, allowance: 0.02, fits: [FitRequest(.arrhenius, x: .logLossRatio)])
     }
 
     /// The in-basin spectra of `escape reproduce`: SGD, Adam and InvAdam in a 2-D quadratic

@@ -8,6 +8,8 @@ import Foundation
 ///   `log-time-vs-PARAM.svg`; or, for DualAdam rows, the fraction escaped before the switch
 ///   (±1.96 SE) with the hazard's prediction — `escape-fraction-vs-PARAM.svg`;
 /// - `roughness.svg`: simulated τ, the exact MFPT and Zwanzig's estimate against ε/T;
+/// - `loss-noise.svg`: simulated τ, the exact MFPT, the power law and the Arrhenius form against
+///   L_saddle/L_min, log-log;
 /// - `exponent.svg`: the measured Arrhenius slopes b against B/H_a with the exact
 ///   prediction's slopes, log-log (slope = p);
 /// - `kramers-ratio.svg` (kramers-asymptotics fits): Kramers/τ measured and exact against ΔΦ.
@@ -19,6 +21,7 @@ enum SweepFigures {
             out.append(againstParameter(spec, rows, axis: axis))
         }
         if rows.contains(where: { $0.zwanzigTime != nil }) { out.append(("roughness.svg", roughness(spec, rows))) }
+        if rows.contains(where: { $0.lossRatio != nil }) { out.append(("loss-noise.svg", lossNoise(spec, rows))) }
         let exponentFits = fits.filter { $0.levels != nil }
         if !exponentFits.isEmpty { out.append(("exponent.svg", exponent(spec, exponentFits))) }
         if fits.contains(where: { $0.kind == "kramers-asymptotics" }) { out.append(("kramers-ratio.svg", kramersRatio(spec, rows))) }
@@ -118,25 +121,38 @@ enum SweepFigures {
     }
 
     static func roughness(_ spec: SweepSpec, _ rows: [SweepRow]) -> String {
-        let rough = rows.filter { $0.zwanzigTime != nil }
-        let optimizer = rough[0].optimizer
+        theoryFigure(title: "\(spec.name): escape time against roughness", xLabel: "roughness ε / T (amplitude over temperature)",
+                     logX: false, rows: rows.filter { $0.zwanzigTime != nil }, x: \.roughness,
+                     estimates: [("Zwanzig's estimate", \.zwanzigTime, .dashed)])
+    }
+
+    static func lossNoise(_ spec: SweepSpec, _ rows: [SweepRow]) -> String {
+        theoryFigure(title: "\(spec.name): escape time against the loss ratio", xLabel: "L_saddle / L_min (log scale: the power law is a line)",
+                     logX: true, rows: rows.filter { $0.lossRatio != nil }, x: \.lossRatio,
+                     estimates: [("power law (Mori et al.)", \.powerLawTime, .dashed), ("Arrhenius form e^{ΔL/T_min}", \.arrheniusTime, .dotted)])
+    }
+
+    /// Simulated τ (95% CI) and the exact MFPT against `x`, with closed-form `estimates` in the
+    /// neutral colour (one optimizer's rows).
+    static func theoryFigure(title: String, xLabel: String, logX: Bool, rows: [SweepRow], x: KeyPath<SweepRow, Double?>,
+                             estimates: [(String, KeyPath<SweepRow, Double?>, SVGPlot.Stroke)]) -> String {
+        let optimizer = rows[0].optimizer
         let color = FigureStyle.color(optimizer: optimizer)
-        func points(_ y: (SweepRow) -> Double?) -> [SVGPlot.Point] {
-            rough.compactMap { r in r.roughness.flatMap { x in y(r).map { SVGPlot.Point(x: x, y: $0) } } }
+        func points(_ y: KeyPath<SweepRow, Double?>) -> [SVGPlot.Point] {
+            rows.compactMap { r in r[keyPath: x].flatMap { x in r[keyPath: y].map { SVGPlot.Point(x: x, y: $0) } } }
         }
-        let simulated = rough.compactMap { r -> SVGPlot.Point? in
-            guard let x = r.roughness, let m = r.meanTime else { return nil }
+        let simulated = rows.compactMap { r -> SVGPlot.Point? in
+            guard let x = r[keyPath: x], let m = r.meanTime else { return nil }
             return SVGPlot.Point(x: x, y: m, low: r.ciLow, high: r.ciHigh)
         }
         return SVGPlot(
-            title: "\(spec.name): escape time against roughness", xLabel: "roughness ε / T (amplitude over temperature)",
-            yLabel: "mean escape time τ (SDE time)", logY: true,
+            title: title, xLabel: xLabel, yLabel: "mean escape time τ (SDE time)", logX: logX, logY: true,
             series: [.init(name: "\(optimizer): measured", points: simulated, style: .init(color: color)),
-                     .init(name: "\(optimizer): predicted", points: points(\.exactTime), style: .init(color: color, marker: .none, stroke: .solid)),
-                     .init(name: "Zwanzig's estimate", points: points(\.zwanzigTime), style: .init(color: FigureStyle.neutral, marker: .none, stroke: .dashed))],
+                     .init(name: "\(optimizer): predicted", points: points(\.exactTime), style: .init(color: color, marker: .none, stroke: .solid))]
+                + estimates.map { .init(name: $0.0, points: points($0.1), style: .init(color: FigureStyle.neutral, marker: .none, stroke: $0.2)) },
             legend: [.init("\(optimizer): \(measuredEntry)", .init(color: color), errorBar: true),
-                     .init("predicted: exact MFPT", .init(color: color, marker: .none, stroke: .solid)),
-                     .init("Zwanzig's estimate", .init(color: FigureStyle.neutral, marker: .none, stroke: .dashed))]
+                     .init("predicted: exact MFPT", .init(color: color, marker: .none, stroke: .solid))]
+                + estimates.map { .init($0.0, .init(color: FigureStyle.neutral, marker: .none, stroke: $0.2)) }
         ).render()
     }
 

@@ -40,7 +40,8 @@ public struct SweepFitResult: Sendable, Equatable, Codable {
 ///   κ the same at every level (the problem is self-similar: τ = (w²/D_a)·F(ΔΦ)), so the
 ///   prefactor's curvature drops out of p even at the low ΔΦ simulation can afford.
 /// - **arrhenius**: for each group of rows differing only in `x`, the slope of ln τ against x
-///   (1/η, B, ΔL/η or ΔΦ), held against the same slope of the exact prediction.
+///   (1/η, B, ΔL/η, ΔΦ or ln(L_saddle/L_min)), held against the same slope of the exact
+///   prediction; against ln(L_saddle/L_min) (loss noise, §13) the power law's exponent is said beside it.
 /// - **selectivity** (§4): ln(τ_flat/τ_sharp) from the rows starting in either well.
 /// - **escape-fraction** (§7): scheduled DualAdam's fraction escaped by the switch step.
 /// - **kramers-asymptotics** (§4): for each group of rows differing only in the barrier (and
@@ -137,6 +138,7 @@ public enum SweepFits {
         case .barrierOverLearningRate: (Set(["lr", "landscape.barrier", SweepSpec.effectiveBarrier] + EscapeMethod.parameterNames),
                                         { $0.barrierOverLearningRate })
         case .effectiveBarrier: (Set([SweepSpec.effectiveBarrier, "landscape.barrier"] + EscapeMethod.parameterNames), { $0.effectiveBarrier })
+        case .logLossRatio: (Set(["landscape.floor", "landscape.barrier"] + EscapeMethod.parameterNames), { $0.lossRatio.map(log) })
         }
         let kind = "arrhenius (ln τ against \(x.rawValue))"
         return groups(rows, excluding: excluded).map { group, members in
@@ -147,8 +149,11 @@ public enum SweepFits {
                                             standardErrors: usable.map { $0.standardError! / $0.meanTime! })
                 let exact = try WeightedSlope(x: xs, y: usable.map { log($0.referenceTime!) }, standardErrors: xs.map { _ in 1 })
                 let consistent = fit.contains(exact.slope)
-                let detail = String(format: "slope %.4g ± %.2g, 95%% CI [%.4g, %.4g]; exact prediction %.4g: %@", fit.slope,
+                var detail = String(format: "slope %.4g ± %.2g, 95%% CI [%.4g, %.4g]; exact prediction %.4g: %@", fit.slope,
                                     fit.standardError, fit.ci95[0], fit.ci95[1], exact.slope, consistent ? "consistent" : "NOT consistent")
+                if x == .logLossRatio, let p = usable.first?.powerLawExponent, usable.allSatisfy({ $0.powerLawExponent == p }) {
+                    detail += String(format: "; the power law's exponent B/(ηP) + 1/2 = %.4g (Laplace's limit ηP/B → 0)", p)
+                }
                 return SweepFitResult(kind: kind, group: group, measured: fit.slope, standardError: fit.standardError, ci95: fit.ci95,
                                       expectedLabel: "exact slope", expected: exact.slope, exact: nil, consistent: consistent,
                                       detail: detail, levels: nil)

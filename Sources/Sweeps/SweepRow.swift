@@ -73,6 +73,11 @@ public struct SweepRow: Sendable, Equatable, Codable {
     public let zwanzigTime: Double?
     /// Rough landscapes: ε/T, the roughness in units of the effective temperature.
     public let roughness: Double?
+    /// Loss noise: L_saddle/L_min, the power law's τ and exponent, and the Arrhenius form's τ (docs/theory.md §13).
+    public let lossRatio: Double?
+    public let powerLawExponent: Double?
+    public let powerLawTime: Double?
+    public let arrheniusTime: Double?
     public let referenceTime: Double?
     public let reference: String
     // The comparison.
@@ -121,6 +126,7 @@ public struct SweepRow: Sendable, Equatable, Codable {
         var barrier, curvatureAtMinimum, curvatureAtSaddle: Double
         var effectiveBarrier, theoryExponent, exactTime, kramersTime, eyringKramersTime, referenceTime: Double?
         var zwanzig: ZwanzigPrediction?
+        var powerLaw: PowerLawPrediction?
 
         init(_ predicted: PredictedEscape) {
             switch predicted.problem {
@@ -132,7 +138,7 @@ public struct SweepRow: Sendable, Equatable, Codable {
             switch prediction {
             case .oneDimensional(let p):
                 (barrier, curvatureAtMinimum, curvatureAtSaddle, theoryExponent) = (p.barrier, p.minimum.curvature, p.saddle.curvature, p.exponent?.p)
-                (kramersTime, eyringKramersTime, zwanzig) = (p.kramersTime, nil, p.zwanzig)
+                (kramersTime, eyringKramersTime, zwanzig, powerLaw) = (p.kramersTime, nil, p.zwanzig, p.powerLaw)
             case .multiDimensional(let p):
                 (barrier, curvatureAtMinimum, curvatureAtSaddle) = (p.barrier, p.start.eigenvalues[0], p.saddle.eigenvalues[0])
                 theoryExponent = p.reduction1D?.exponent?.p
@@ -191,6 +197,8 @@ public struct SweepRow: Sendable, Equatable, Codable {
         (kramersTime, eyringKramersTime) = (q.kramersTime, q.eyringKramersTime)
         zwanzigTime = q.zwanzig?.time
         roughness = q.zwanzig.map { $0.amplitude / $0.temperature }
+        (lossRatio, powerLawExponent) = (q.powerLaw?.lossRatio, q.powerLaw?.exponent)
+        (powerLawTime, arrheniusTime) = (q.powerLaw?.time, q.powerLaw?.arrheniusTime)
         reference = c.reference
         measuredOverExact = c.measuredOverExact
         measuredOverKramers = c.measuredOverKramers
@@ -213,7 +221,7 @@ public struct SweepRow: Sendable, Equatable, Codable {
         "meanSteps", "censoredMeanTime", "integratorSteps", "escapeProbability", "escapeProbabilityStandardError",
         "bruteForceSteps", "barrier", "curvatureAtMinimum", "curvatureAtSaddle",
         "batchOverCurvature", "barrierOverLearningRate", "effectiveBarrier", "theoryExponent", "exactTime", "kramersTime",
-        "eyringKramersTime", "zwanzigTime", "roughness", "referenceTime", "reference", "measuredOverExact", "measuredOverKramers",
+        "eyringKramersTime", "zwanzigTime", "roughness", "lossRatio", "powerLawExponent", "powerLawTime", "arrheniusTime", "referenceTime", "reference", "measuredOverExact", "measuredOverKramers",
         "measuredOverReference", "kramersOverExact", "zScore", "agrees", "allowance", "switchStep", "escapedBySwitch",
         "escapedBySwitchStandardError", "predictedEscapedBySwitch", "wallSeconds",
     ]
@@ -228,7 +236,8 @@ public struct SweepRow: Sendable, Equatable, Codable {
             n(ciHigh), n(meanSteps), n(censoredMeanTime), "\(integratorSteps)", n(escapeProbability), n(escapeProbabilityStandardError),
             n(bruteForceSteps), n(barrier), n(curvatureAtMinimum),
             n(curvatureAtSaddle), n(batchOverCurvature), n(barrierOverLearningRate), n(effectiveBarrier), n(theoryExponent),
-            n(exactTime), n(kramersTime), n(eyringKramersTime), n(zwanzigTime), n(roughness), n(referenceTime), reference, n(measuredOverExact),
+            n(exactTime), n(kramersTime), n(eyringKramersTime), n(zwanzigTime), n(roughness), n(lossRatio), n(powerLawExponent),
+            n(powerLawTime), n(arrheniusTime), n(referenceTime), reference, n(measuredOverExact),
             n(measuredOverKramers), n(measuredOverReference), n(kramersOverExact), n(zScore), agrees ? "true" : "false",
             n(allowance), i(switchStep), n(escapedBySwitch), n(escapedBySwitchStandardError), n(predictedEscapedBySwitch),
             n(wallSeconds),

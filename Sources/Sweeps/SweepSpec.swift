@@ -238,6 +238,8 @@ public struct FitRequest: Sendable, Equatable, Codable {
         case batch
         case barrierOverLearningRate = "barrier-over-lr"
         case effectiveBarrier = "effective-barrier"
+        /// ln(L_saddle/L_min), loss noise's power-law axis (docs/theory.md §13).
+        case logLossRatio = "log-loss-ratio"
     }
 
     public var kind: Kind

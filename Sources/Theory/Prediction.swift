@@ -64,6 +64,9 @@ public struct Prediction: Sendable, Equatable, Codable {
     public var notes: [String]
     /// Rough landscapes: Zwanzig's prediction on the smooth landscape's τ (docs/theory.md §9).
     public var zwanzig: ZwanzigPrediction? = nil
+    /// Loss-proportional noise with a constant preconditioner: the power law in L_saddle/L_min
+    /// and the Arrhenius form beside it (docs/theory.md §13).
+    public var powerLaw: PowerLawPrediction? = nil
 }
 
 /// Zwanzig (PNAS 85, 2029, 1988): a Gaussian random field of SD ε on a landscape at effective
@@ -205,7 +208,7 @@ struct PredictionVisitor: ReducedSDEVisitor {
         func point(_ p: CriticalPoint1D) -> Prediction.Point {
             Prediction.Point(x: g.toLandscape(p.x), value: p.value, curvature: p.curvature)
         }
-        return Prediction(
+        var prediction = Prediction(
             exactTime: exactTime, exactSteps: exactTime.map { $0 / eta }, logExactTime: exact.logTime,
             exactRelativeError: exact.relativeError,
             kramersTime: kramersTime, kramersSteps: kramersTime.map { $0 / eta }, logKramersTime: logKramers,
@@ -220,5 +223,13 @@ struct PredictionVisitor: ReducedSDEVisitor {
             referenceTime: referenceTime, referenceSteps: referenceTime.map { $0 / eta }, logReferenceTime: logReference,
             reference: reference,
             validity: validity, notes: notes)
+        if let loss = problem.noise.model as? LossNoiseModel, problem.optimizer.hasConstantPreconditioner,
+           problem.optimizer.dynamics == .overdamped, g.target >= b.x {
+            prediction.powerLaw = PowerLawPrediction(
+                batch: loss.batch, preconditioner: times.preconditionerAtMinimum, learningRate: eta, lossAtMinimum: sde.landscape.value(a.x),
+                lossAtSaddle: sde.landscape.value(b.x), curvatureAtMinimum: a.curvature, curvatureAtSaddle: b.curvature,
+                escapeAtSaddle: g.target == b.x)
+        }
+        return prediction
     }
 }

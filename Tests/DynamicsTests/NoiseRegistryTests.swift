@@ -13,7 +13,8 @@ struct NoiseRegistryTests {
     }
 
     @Test func everyRegisteredModelBuildsByNameAndDispatchesToAConcreteType() throws {
-        let quartic = try QuarticLandscape(barrier: 1)
+        // L > 0 at the minima, as loss noise needs (the other models do not read L).
+        let quartic = try QuarticLandscape(barrier: 1, floor: 0.5)
         #expect(NoiseRegistry.models.count >= 3)
         for model in NoiseRegistry.models {
             let kind = try #require(NoiseKind(rawValue: model.name))
@@ -51,6 +52,25 @@ struct NoiseRegistryTests {
             }
         }
         #expect(throws: InvalidParameter.self) { try NoiseSpec(name: "pink", values: [:]) }
+    }
+
+    /// Loss noise, C = 2L/B, reads L itself: it is refused by name where L ≤ 0 at a minimum (a
+    /// quartic without `floor=`), and its C and C′ are 2L/B and 2L′/B.
+    @Test func lossNoiseIsTwiceTheLossOverTheBatch() throws {
+        struct Values: GradientNoise1DVisitor {
+            func visit<N: GradientNoise1D>(_ noise: N) -> (Double, Double) { (noise.variance(at: 0.3), noise.varianceSlope(at: 0.3)) }
+        }
+        let spec = NoiseSpec(LossNoiseModel(batch: 4))
+        do {
+            _ = try spec.withNoise1D(on: try QuarticLandscape(barrier: 1), Values())
+            Issue.record("loss noise accepted L = 0 at the minima")
+        } catch let error as InvalidParameter {
+            #expect(error.parameter == "noise" && error.description.contains("floor="))
+        }
+        let landscape = try QuarticLandscape(barrier: 1, floor: 0.25)
+        let (c, slope) = try spec.withNoise1D(on: landscape, Values())
+        #expect(c == 2 * landscape.value(0.3) / 4 && slope == 2 * landscape.derivative(0.3) / 4)
+        #expect(landscape.value(1) == 0.25 && landscape.value(0) == 1.25)
     }
 
     @Test func theHessianModelIsTheOneWhoseNoiseVanishesWithTheCurvature() throws {

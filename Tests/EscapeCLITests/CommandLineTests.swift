@@ -56,6 +56,21 @@ struct CommandLineTests {
         #expect(json["escapePoint"] as! Double == 0.5)
     }
 
+    /// Issue 17: loss noise in `predict` — the power law and the Arrhenius form beside the exact
+    /// MFPT, in the text and as `powerLaw` in the JSON, on a landscape with `floor=`.
+    @Test func predictLossNoise() throws {
+        let base = ["predict", "quartic:barrier=1,floor=0.5", "--noise", "loss", "--lr", "0.25"]
+        let text = try EscapeRun(base)
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("loss noise (§13): L_saddle/L_min = 3") && text.stdout.contains("exponent 1/κ + 1/2 = 4.5"), "\(text.stdout)")
+        let json = try EscapeRun(base + ["--json"]).json()
+        let power = try #require(json["powerLaw"] as? [String: Any])
+        #expect(power["exponent"] as? Double == 4.5 && power["lossRatio"] as? Double == 3)
+        let exact = try #require(json["exactTime"] as? Double), law = try #require(power["time"] as? Double)
+        let arrhenius = try #require(power["arrheniusTime"] as? Double)
+        #expect(abs(law / exact - 1) < 0.3 && arrhenius > 10 * exact, "exact \(exact), power law \(law), Arrhenius \(arrhenius)")
+    }
+
     /// Same seed on 1 and 2 threads: byte-identical JSON.
     @Test func simulateIsIndependentOfThreads() throws {
         let base = ["simulate", "pq:ha=4,hb=2,barrier=0.3", "--noise", "hessian", "--lr", "0.1", "--batch", "1",
@@ -270,6 +285,10 @@ struct CommandLineTests {
         (["simulate", "quartic:barrier=1", "--trajectories", "2000000000000"], "trajectories"),
         (["predict", "quartic:barrier=1", "--integrator", "skew-euler", "--dt", "-1"], "dt"),
         (["predict", "styblinski-tang:d=2", "--integrator", "skew-euler"], "integrator"),
+        (["predict", "quartic:barrier=1", "--noise", "loss"], "floor="),
+        (["predict", "quartic:barrier=1,floor=-1", "--noise", "loss"], "floor"),
+        (["predict", "pq:ha=4,hb=2,barrier=1,floor=1", "--noise", "loss", "--noise-floor", "0.1"], "noise-floor"),
+        (["predict", "separable:base=quartic,barrier=1,floor=1,spectators=2", "--noise", "loss"], "noise"),
         (["simulte", "quartic:barrier=1"], "did you mean 'simulate'"),
         (["Predict", "quartic:barrier=1"], "did you mean 'predict'"),
     ])
@@ -339,6 +358,7 @@ struct ReproduceTests {
         let files = (FileManager.default.enumerator(atPath: root.path)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".svg") }.sorted()
         for expected in ["exponent/exponent.svg", "exponent/log-time-vs-effective-barrier.svg", "kramers/log-time-vs-effective-barrier.svg",
                          "dualadam/escape-fraction-vs-switch-rate.svg", "roughness/roughness.svg", "time-step/log-time-vs-dt.svg",
+                         "loss-noise/loss-noise.svg",
                          "spectra/sgd/spectrum.svg", "spectra/adam/spectrum.svg", "spectra/invadam/spectrum.svg"] {
             #expect(files.contains(expected), "\(expected) missing from \(files)")
         }

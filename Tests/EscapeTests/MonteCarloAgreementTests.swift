@@ -81,6 +81,13 @@ struct MonteCarloAgreementTests {
         Case(name: "issue 19: table (sampled quartic), measured noise B = 2, SGD, default integrator and dt",
              spec: "table:file=examples/tables/quartic.csv", noise: NoiseSpec(MeasuredNoiseModel(batch: 2)), lr: 0.5,
              model: .sde(integrator: .automatic, dt: nil), trajectories: 2000, allowance: 0.02),
+        // Issue 17: loss-proportional noise C = 2L/B (κ = η/B = 1/4, L_saddle/L_min = 3), default integrator and dt,
+        // and the discrete iteration in §4's regime (η·|L″| = 0.008) with the same κ; allowances as above.
+        Case(name: "issue 17: quartic floor = 0.5, loss noise, SGD SDE, default integrator and dt", spec: "quartic:barrier=1,floor=0.5",
+             noise: NoiseSpec(LossNoiseModel(batch: 1)), lr: 0.25, model: .sde(integrator: .automatic, dt: nil),
+             trajectories: 2000, allowance: 0.02),
+        Case(name: "issue 17: quartic floor = 1, loss noise, discrete SGD η = 0.001", spec: "quartic:barrier=1,floor=1",
+             noise: NoiseSpec(LossNoiseModel(batch: 0.004)), lr: 0.001, model: .discrete, trajectories: 1000, allowance: 0.03),
         // DualAdam at a frozen blend r = 1/2: D jumps 2.8× at the well's edge, so a dt 10× below the default.
         Case(name: "pq, hessian noise, DualAdam frozen r = 0.5 reduced SDE dt = 0.0002", spec: "pq:ha=4,hb=2,barrier=0.25",
              noise: .hessian(batch: 1, floor: 0), lr: 0.1, optimizer: .dualadam, settings: OptimizerSettings(blend: 0.5),

@@ -19,6 +19,7 @@ struct LandscapeSpecTests {
         ("pq:ha=4,hb=2", "barrier"), ("pq:ha=-4,hb=2,barrier=1", "ha"), ("pq:ha=4,hb=0,barrier=1", "hb"),
         ("pq:ha=4,hb=2,barrier=1,hc=-1", "hc"), ("banana:x=1", "landscape"), ("quartic:barrier=1,hc=2", "quartic parameter"),
         ("quartic:barrier=1,barrier=2", "barrier"), ("quartic:barrier", "quartic parameter"), ("quartic:barrier=abc", "barrier"),
+        ("quartic:barrier=1,floor=-0.5", "floor"), ("pq:ha=4,hb=2,barrier=1,floor=-1", "floor"), ("pq:ha=4,hb=2,barrier=1,floor=inf", "floor"),
     ])
     func rejectsBadSpecsNamingTheParameter(spec: String, parameter: String) {
         do {
@@ -31,8 +32,27 @@ struct LandscapeSpecTests {
     }
 
     @Test func specRoundTrips() throws {
-        for text in ["quartic:barrier=1.5,a=2,tilt=0.1", "pq:ha=4,hb=2,barrier=0.5,hc=1"] {
+        for text in ["quartic:barrier=1.5,a=2,tilt=0.1", "pq:ha=4,hb=2,barrier=0.5,hc=1", "quartic:barrier=1.5,a=2,tilt=0.1,floor=0.3",
+                     "pq:ha=4,hb=2,barrier=0.5,hc=1,floor=2"] {
             #expect(try LandscapeSpec.parse(text).landscape.spec == text)
+        }
+        // floor = 0 is not written: specs from before it existed name the same landscape in the same words.
+        #expect(try LandscapeSpec.parse("pq:ha=4,hb=2,barrier=0.5,floor=0").landscape.spec == "pq:ha=4,hb=2,barrier=0.5,hc=4")
+    }
+
+    /// `floor=` adds a constant to L and moves nothing else: the derivatives, the critical
+    /// points' positions and curvatures, and ΔL are the floorless landscape's bit for bit.
+    @Test func floorShiftsTheLossAndNothingElse() throws {
+        for (plain, floored) in [("quartic:barrier=1,tilt=0.2", "quartic:barrier=1,tilt=0.2,floor=0.7"),
+                                 ("pq:ha=4,hb=2,barrier=0.5,hc=1", "pq:ha=4,hb=2,barrier=0.5,hc=1,floor=0.7")] {
+            let a = try LandscapeSpec.parse(plain), b = try LandscapeSpec.parse(floored)
+            for x in stride(from: -1.5, through: 2.5, by: 0.1) {
+                #expect(abs(b.value(x) - a.value(x) - 0.7) < 1e-12)
+                #expect(b.derivative(x) == a.derivative(x) && b.secondDerivative(x) == a.secondDerivative(x)
+                        && b.thirdDerivative(x) == a.thirdDerivative(x))
+            }
+            #expect(a.criticalPoints.map(\.x) == b.criticalPoints.map(\.x))
+            #expect(zip(a.criticalPoints, b.criticalPoints).allSatisfy { abs($1.value - $0.value - 0.7) < 1e-12 && $0.curvature == $1.curvature })
         }
     }
 }

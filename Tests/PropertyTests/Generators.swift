@@ -17,16 +17,17 @@ struct EscapeCase: Sendable, CustomTestStringConvertible, CustomStringConvertibl
     var noise: NoiseKind
     /// σ² (isotropic) or B (hessian, frozen).
     var noiseLevel: Double
-    /// δ of hessian noise.
+    /// δ of hessian noise; with loss noise the landscape's `floor=` (L at the minima).
     var floor: Double
     var learningRate: Double
     var from: StartSide = .left
 
     var landscape: String {
         let p = parameters.map(EscapeCase.text)
+        let lossFloor = noise == .loss ? ",floor=\(Self.text(floor))" : ""
         switch family {
-        case .pq: return "pq:ha=\(p[0]),hb=\(p[1]),barrier=\(p[2]),hc=\(p[3])"
-        case .quartic: return "quartic:barrier=\(p[0]),a=\(p[1]),tilt=\(p[2])"
+        case .pq: return "pq:ha=\(p[0]),hb=\(p[1]),barrier=\(p[2]),hc=\(p[3])" + lossFloor
+        case .quartic: return "quartic:barrier=\(p[0]),a=\(p[1]),tilt=\(p[2])" + lossFloor
         }
     }
 
@@ -119,14 +120,18 @@ enum Generators {
     static let analyticNoises = NoiseKind.allCases.filter { !$0.model.needsMeasuredVariance }
 
     /// A case over the given families, optimizers and noise models. Hessian noise on a quartic
-    /// gets a floor δ ∈ [0.05, 1] (L″ vanishes on the path), on pq δ = 0.
+    /// gets a floor δ ∈ [0.05, 1] (L″ vanishes on the path), on pq δ = 0. Loss noise gets a
+    /// landscape floor in [1.05, 2]·ΔL, which keeps L > 0 at both minima of every generated
+    /// quartic (the tilt moves them by at most 0.77·ΔL).
     static func escapeCase(families: [EscapeCase.Family] = EscapeCase.Family.allCases,
                            optimizers: [OptimizerKind] = overdampedOptimizers,
                            noises: [NoiseKind] = analyticNoises) -> Generator<EscapeCase, AnySequence<Any>> {
         zip(landscape(families), pick(optimizers), pick(noises), number(0.25...4), number(0.05...1), number(0.01...0.5))
             .map { t in
                 EscapeCase(family: t.0.0, parameters: t.0.1, optimizer: t.1, noise: t.2, noiseLevel: t.3,
-                           floor: t.2 == .hessian && t.0.0 == .quartic ? t.4 : 0, learningRate: t.5)
+                           floor: t.2 == .hessian && t.0.0 == .quartic ? t.4
+                               : t.2 == .loss ? EscapeCase.round3((1 + t.4) * t.0.1[t.0.0 == .pq ? 2 : 0]) : 0,
+                           learningRate: t.5)
             }.eraseToAny()
     }
 }

@@ -97,7 +97,7 @@ struct InputFuzzTests {
         let tally = Tally()
         let optionValues: [(String, ParameterValue)] = [
             ("lr", .number(0.1)), ("lr", .number(-1)), ("lr", .number(1e300)), ("lr", .number(0)), ("sigma2", .number(1e-300)),
-            ("noise", .text("hessian")), ("noise", .text("frozen")), ("batch", .number(0)), ("noise-floor", .number(-1)),
+            ("noise", .text("hessian")), ("noise", .text("frozen")), ("noise", .text("loss")), ("batch", .number(0)), ("noise-floor", .number(-1)),
             ("eps", .number(-1)),
             ("blend", .number(2)), ("switch-rate", .number(1e-300)), ("switch-rate", .number(1e300)), ("beta1", .number(1)),
             ("dt", .number(1e-300)), ("dt", .number(-0.1)), ("max-steps", .number(0)), ("max-steps", .number(1e20)),

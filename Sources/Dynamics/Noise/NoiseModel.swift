@@ -109,6 +109,7 @@ public enum NoiseRegistry {
         visitor.visit(HessianNoiseModel.self)
         visitor.visit(FrozenNoiseModel.self)
         visitor.visit(MeasuredNoiseModel.self)
+        visitor.visit(LossNoiseModel.self)
     }
 
     /// The registered models, in the registry's order.
