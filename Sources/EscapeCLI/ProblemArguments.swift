@@ -49,7 +49,7 @@ struct ProblemArguments: ParsableArguments {
     @Option(parsing: .unconditional, help: "Noise variance σ² for --noise isotropic (default 1).")
     var sigma2: Double?
 
-    @Option(parsing: .unconditional, help: "Batch size B for --noise hessian|frozen (default 1).")
+    @Option(parsing: .unconditional, help: ArgumentHelp("Batch size B for --noise " + NoiseRegistry.names { $0.parameters.contains(.batch) } + " (default 1)."))
     var batch: Double?
 
     @Option(name: .customLong("noise-floor"), parsing: .unconditional, help: "Noise floor δ ≥ 0 for --noise hessian (default 0; must be > 0 where L″ vanishes on the escape path).")
