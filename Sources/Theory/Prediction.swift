@@ -226,8 +226,8 @@ struct PredictionVisitor: ReducedSDEVisitor {
         if let loss = problem.noise.model as? LossNoiseModel, problem.optimizer.hasConstantPreconditioner,
            problem.optimizer.dynamics == .overdamped, g.target >= b.x {
             prediction.powerLaw = PowerLawPrediction(
-                batch: loss.batch, preconditioner: times.preconditionerAtMinimum, learningRate: eta, lossAtMinimum: sde.landscape.value(a.x),
-                lossAtSaddle: sde.landscape.value(b.x), curvatureAtMinimum: a.curvature, curvatureAtSaddle: b.curvature,
+                batch: loss.batch, preconditioner: times.preconditionerAtMinimum, learningRate: eta, lossAtMinimum: a.value,
+                lossAtSaddle: b.value, curvatureAtMinimum: a.curvature, curvatureAtSaddle: b.curvature,
                 escapeAtSaddle: g.target == b.x)
         }
         return prediction
