@@ -11,9 +11,9 @@ public struct AdamIteration: OptimizerIteration1D {
 
     @inlinable public mutating func reset() { moments.reset() }
 
-    @inlinable public mutating func step(_ theta: Double, gradient g: Double) -> Double {
+    @inlinable public mutating func direction(gradient g: Double) -> Double {
         let (mHat, n) = moments.update(g)
-        return theta - learningRate * (mHat / n)
+        return mHat / n
     }
 
     public var name: String { "adam" }

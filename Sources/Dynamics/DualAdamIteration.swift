@@ -28,15 +28,15 @@ public struct DualAdamIteration: OptimizerIteration1D {
 
     @inlinable public mutating func reset() { moments.reset() }
 
-    @inlinable public mutating func step(_ theta: Double, gradient g: Double) -> Double {
+    @inlinable public mutating func direction(gradient g: Double) -> Double {
         let (mHat, n) = moments.update(g)
         switch schedule {
         case .held(let r):
-            return theta - learningRate * ((1 - r) * (mHat / n) + r * (mHat * n))
+            return (1 - r) * (mHat / n) + r * (mHat * n)
         case .annealed(let xi):
             let r = Self.blend(atStep: moments.step, switchRate: xi)
-            if r >= xi { return theta - learningRate * ((1 - r) * (mHat / n) + r * (mHat * n)) }
-            return theta - learningRate * (mHat / n)
+            if r >= xi { return (1 - r) * (mHat / n) + r * (mHat * n) }
+            return mHat / n
         }
     }
 

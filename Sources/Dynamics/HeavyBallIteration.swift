@@ -14,9 +14,9 @@ public struct HeavyBallIteration: OptimizerIteration1D {
 
     @inlinable public mutating func reset() { momentum = 0 }
 
-    @inlinable public mutating func step(_ theta: Double, gradient g: Double) -> Double {
+    @inlinable public mutating func direction(gradient g: Double) -> Double {
         momentum = beta * momentum + g
-        return theta - learningRate * momentum
+        return momentum
     }
 
     public var name: String { "momentum" }

@@ -3,13 +3,36 @@ import NumericKit
 
 /// A discrete optimizer in one dimension: the real update rule with its state, fed
 /// stochastic gradients g = L′(θ) + ξ, ξ ~ N(0, C(θ)) (docs/theory.md §1).
+///
+/// Every rule here is θ ← θ − η·u(g; state) with a direction u that does not depend on η
+/// (SGD's g, momentum's buffer, Adam's m̂/n, …), as in PyTorch, whose learning-rate schedulers
+/// change η and nothing else: a schedule (``LearningRateSchedule``) steps with
+/// θ − η_k·``direction(gradient:)``.
 public protocol OptimizerIteration1D: Sendable {
+    /// η.
+    var learningRate: Double { get }
     /// Returns to the state before the first step (step counter, moments).
     mutating func reset()
-    /// One optimizer step from θ, given the stochastic gradient g.
+    /// u(g; state): updates the state with the stochastic gradient g and returns the step per
+    /// unit learning rate.
+    mutating func direction(gradient g: Double) -> Double
+    /// One optimizer step from θ, given the stochastic gradient g: θ − η·u(g).
     mutating func step(_ theta: Double, gradient g: Double) -> Double
     /// The command-line name.
     var name: String { get }
+}
+
+extension OptimizerIteration1D {
+    @inlinable @inline(__always)
+    public mutating func step(_ theta: Double, gradient g: Double) -> Double {
+        theta - learningRate * direction(gradient: g)
+    }
+
+    /// One step at learning rate η_k (a schedule's): θ − η_k·u(g).
+    @inlinable @inline(__always)
+    public mutating func step(_ theta: Double, gradient g: Double, learningRate eta: Double) -> Double {
+        theta - eta * direction(gradient: g)
+    }
 }
 
 /// Plain SGD: θ ← θ − η·g.
@@ -17,9 +40,7 @@ public struct SGDIteration: OptimizerIteration1D {
     public let learningRate: Double
     public init(learningRate: Double) { self.learningRate = learningRate }
     @inlinable public mutating func reset() {}
-    @inlinable public mutating func step(_ theta: Double, gradient g: Double) -> Double {
-        theta - learningRate * g
-    }
+    @inlinable public mutating func direction(gradient g: Double) -> Double { g }
     public var name: String { "sgd" }
 }
 
@@ -36,8 +57,19 @@ public struct NoisyIteration<L: Landscape1D, N: GradientNoise1D, O: OptimizerIte
     /// θ_{k+1} = step(θ_k, L′(θ_k) + √C(θ_k)·z).
     @inlinable
     public mutating func advance(_ theta: Double, normal z: Double) -> Double {
-        let g = landscape.derivative(theta) + noise.variance(at: theta).squareRoot() * z
-        return optimizer.step(theta, gradient: g)
+        optimizer.step(theta, gradient: gradient(theta, normal: z))
+    }
+
+    /// The same step at a schedule's learning rate η_k: θ_k − η_k·u(L′(θ_k) + √C(θ_k)·z).
+    @inlinable
+    public mutating func advance(_ theta: Double, normal z: Double, learningRate eta: Double) -> Double {
+        optimizer.step(theta, gradient: gradient(theta, normal: z), learningRate: eta)
+    }
+
+    /// The stochastic gradient L′(θ) + √C(θ)·z.
+    @inlinable @inline(__always)
+    public func gradient(_ theta: Double, normal z: Double) -> Double {
+        landscape.derivative(theta) + noise.variance(at: theta).squareRoot() * z
     }
 }
 

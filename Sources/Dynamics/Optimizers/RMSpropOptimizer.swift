@@ -43,9 +43,9 @@ public struct RMSpropIteration: OptimizerIteration1D {
 
     @inlinable public mutating func reset() { v = 0 }
 
-    @inlinable public mutating func step(_ theta: Double, gradient g: Double) -> Double {
+    @inlinable public mutating func direction(gradient g: Double) -> Double {
         v = alpha * v + (1 - alpha) * g * g
-        return theta - learningRate * g / (v.squareRoot() + epsilon)
+        return g / (v.squareRoot() + epsilon)
     }
 
     public var name: String { "rmsprop" }
