@@ -12,8 +12,10 @@ public struct EscapeProblem: Sendable {
     public let side: StartSide
     public let optimizer: OptimizerKind
     public let noise: NoiseSpec
-    /// η.
+    /// η: the learning rate of the first step, and of every step unless `schedule` anneals it.
     public let learningRate: Double
+    /// η_k over the optimizer steps (docs/theory.md §14); `.constant` by default.
+    public let schedule: LearningRateSchedule
     /// β1, β2, ε, the DualAdam schedule and the heavy-ball β (defaults: the authors' code).
     public let settings: OptimizerSettings
     public let model: DynamicsModel
@@ -28,10 +30,22 @@ public struct EscapeProblem: Sendable {
         landscape: LandscapeModel, side: StartSide = .left, target: EscapeTarget = .midpoint,
         optimizer: OptimizerKind = .sgd, noise: NoiseSpec, learningRate: Double,
         model: DynamicsModel = .sde(integrator: .automatic, dt: nil),
-        maxSteps: Int = 100_000_000, divergenceRadius: Double? = nil, settings: OptimizerSettings = OptimizerSettings()
+        maxSteps: Int = 100_000_000, divergenceRadius: Double? = nil, settings: OptimizerSettings = OptimizerSettings(),
+        schedule: LearningRateSchedule = .constant
     ) throws(InvalidParameter) {
         try Validate.positive(learningRate, "lr")
         try settings.validate(for: optimizer, model: model)
+        try schedule.validate(learningRate: learningRate)
+        if !schedule.isConstant {
+            if optimizer.isScheduled(settings) {
+                throw InvalidParameter("lr-schedule", given: "\(schedule) with scheduled --optimizer \(optimizer.rawValue)",
+                                       allowed: "one schedule at a time: hold the blend (--blend R) or drop --lr-schedule")
+            }
+            if case .sde = model, optimizer.dynamics == .underdamped {
+                throw InvalidParameter("lr-schedule", given: "\(schedule) with --optimizer \(optimizer.rawValue) --model sde",
+                                       allowed: "--model discrete (the underdamped SDE's mass is η; a schedule would change the mass, which the reduced SDE does not model)")
+            }
+        }
         try noise.validate()
         try model.validate()
         try Validate.stepCap(maxSteps)
@@ -60,6 +74,7 @@ public struct EscapeProblem: Sendable {
         self.optimizer = optimizer
         self.noise = noise
         self.learningRate = learningRate
+        self.schedule = schedule
         self.settings = settings
         self.model = model
         self.maxSteps = maxSteps
@@ -69,17 +84,24 @@ public struct EscapeProblem: Sendable {
 }
 
 extension EscapeProblem {
+    /// The step cap of the run: `maxSteps`, or fewer where the schedule stops the walker
+    /// (cosine to η_min = 0: nothing moves after step K).
+    public var effectiveMaxSteps: Int {
+        guard case .discrete = model, let last = schedule.lastMovingStep else { return maxSteps }
+        return min(maxSteps, last)
+    }
+
     /// The same question on another landscape (e.g. the smooth base of a rough one).
     public func with(landscape other: LandscapeModel) throws(InvalidParameter) -> EscapeProblem {
         try EscapeProblem(landscape: other, side: side, target: geometry.targetRule, optimizer: optimizer, noise: noise,
                           learningRate: learningRate, model: model, maxSteps: maxSteps, divergenceRadius: divergenceRadius,
-                          settings: settings)
+                          settings: settings, schedule: schedule)
     }
 
     /// The same question from the other minimum, or for another optimizer.
     public func with(side: StartSide? = nil, optimizer: OptimizerKind? = nil) throws(InvalidParameter) -> EscapeProblem {
         try EscapeProblem(landscape: landscape, side: side ?? self.side, target: geometry.targetRule,
                           optimizer: optimizer ?? self.optimizer, noise: noise, learningRate: learningRate, model: model,
-                          maxSteps: maxSteps, divergenceRadius: divergenceRadius, settings: settings)
+                          maxSteps: maxSteps, divergenceRadius: divergenceRadius, settings: settings, schedule: schedule)
     }
 }

@@ -62,6 +62,8 @@ public struct ProblemDescription: Sendable, Equatable {
     public var fromMinimum: Int?
     public var preconditioner: PreconditionerForm?
     public var divergenceRadius: Double?
+    /// `--lr-schedule`, as written (``LearningRateSchedule/parse(_:)``); nil: constant.
+    public var lrSchedule: String?
 
     public init(landscape: String) { self.landscape = landscape }
 
@@ -77,6 +79,9 @@ public struct ProblemDescription: Sendable, Equatable {
         case .oneDimensional: return .oneDimensional(try oneDimensional())
         case .multiDimensional(let l):
             try refuse(from, "from", "1-D landscapes (use --from-minimum in d > 1)")
+            if let lrSchedule, try LearningRateSchedule.parse(lrSchedule) != .constant {
+                try refuse(lrSchedule, "lr-schedule", "1-D landscapes (the d-dimensional runs take a constant η)")
+            }
             if optimizer.hasConstantPreconditioner {
                 try refuse(preconditioner, "preconditioner", "--optimizer " + OptimizerRegistry.names { !$0.hasConstantPreconditioner } + " (P depends on C)")
             }
@@ -97,7 +102,8 @@ public struct ProblemDescription: Sendable, Equatable {
         return try EscapeProblem(
             landscape: parsed, side: from ?? .left, target: try EscapeTarget.parse(escapeAt),
             optimizer: optimizer, noise: noiseSpec, learningRate: learningRate, model: dynamics,
-            maxSteps: maxSteps, divergenceRadius: divergenceRadius, settings: try settings(dynamics))
+            maxSteps: maxSteps, divergenceRadius: divergenceRadius, settings: try settings(dynamics),
+            schedule: try lrSchedule.map(LearningRateSchedule.parse) ?? .constant)
     }
 
     private func noiseAndModel() throws(InvalidParameter) -> (NoiseSpec, DynamicsModel) {
@@ -155,11 +161,12 @@ extension ProblemDescription {
     public static let optionNames = [
         "landscape", "optimizer", "eps", "beta1", "beta2", "switch-rate", "blend", "momentum", "lr", "noise", "sigma2",
         "batch", "noise-floor", "model", "integrator", "dt", "max-steps", "escape-at", "from", "from-minimum",
-        "preconditioner", "divergence-radius",
+        "preconditioner", "divergence-radius", "lr-schedule",
     ]
 
-    /// Sets the option `name` (a command-line option name, or `landscape.KEY` for one
-    /// parameter of the landscape spec) to `value`, checking its type. Ranges and
+    /// Sets the option `name` (a command-line option name, `landscape.KEY` for one parameter of
+    /// the landscape spec, or `lr-schedule.KEY` for one of the schedule's) to `value`, checking
+    /// its type. Ranges and
     /// consistency are checked by ``build()``.
     public mutating func set(_ name: String, to value: ParameterValue) throws(InvalidParameter) {
         if name.hasPrefix("landscape.") {
@@ -169,6 +176,16 @@ extension ProblemDescription {
             case .number: landscape = try Self.replacing(key: key, in: landscape, with: try number(name, value))
             case .text(let text): landscape = try Self.replacing(key: key, in: landscape, withText: text)
             }
+            return
+        }
+        if name.hasPrefix("lr-schedule.") {
+            // One key of the schedule (`lr-schedule.min`), as `landscape.KEY` sets one of the spec's.
+            let key = String(name.dropFirst("lr-schedule.".count))
+            guard let schedule = lrSchedule, schedule.contains(":") else {
+                throw InvalidParameter(name, given: Validate.format(try number(name, value)),
+                                       allowed: "a key of an lr-schedule set in the sweep's base (cosine:… or step:…)")
+            }
+            lrSchedule = try Self.replacing(key: key, in: schedule, with: try number(name, value))
             return
         }
         switch name {
@@ -194,9 +211,10 @@ extension ProblemDescription {
         case "from-minimum": fromMinimum = try whole(name, value)
         case "preconditioner": preconditioner = try word(name, value, PreconditionerForm.self)
         case "divergence-radius": divergenceRadius = try number(name, value)
+        case "lr-schedule": lrSchedule = try text(name, value)
         default:
             throw InvalidParameter("parameter", given: "'\(name)'",
-                                   allowed: "one of \(Self.optionNames.joined(separator: ", ")) or landscape.KEY")
+                                   allowed: "one of \(Self.optionNames.joined(separator: ", ")), landscape.KEY or lr-schedule.KEY")
         }
     }
 

@@ -21,6 +21,11 @@ public struct ReducedSDE<L: Landscape1D, N: GradientNoise1D, P: Preconditioner1D
         rootLearningRate = learningRate.squareRoot()
     }
 
+    /// The same SDE at learning rate η: the drift −P·L′ is η-free in SDE time, g = P·√(ηC).
+    @inlinable public func at(learningRate eta: Double) -> ReducedSDE {
+        ReducedSDE(landscape: landscape, noise: noise, preconditioner: preconditioner, learningRate: eta)
+    }
+
     /// μ(x) = −P·L′(x).
     @inlinable @inline(__always) public func drift(_ x: Double) -> Double {
         -preconditioner.factor(variance: noise.variance(at: x)) * landscape.derivative(x)

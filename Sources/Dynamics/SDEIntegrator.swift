@@ -38,11 +38,16 @@ public protocol SDEIntegrator: Sendable {
     /// trajectory's stream takes the stepped loop on a uniform profile. A requirement, so that
     /// each scheme's run compiles only the loop it takes.
     func acceptOnUniformGrid<V: SteppedSchemeVisitor>(_ visitor: V, dt: Double) throws -> V.Output
+    /// The scheme for the same SDE with g multiplied by `factor` (a learning-rate schedule's
+    /// √(η_k/η)): itself for a scheme that reads g from the SDE at every step; ``SkewEuler``
+    /// rescales the one-sided g it holds at its interfaces.
+    func scaled(noise factor: Double) -> Self
 }
 
 extension SDEIntegrator {
     public static var usesTrajectoryStream: Bool { false }
     public static var crossesJumpsExactly: Bool { false }
+    public func scaled(noise factor: Double) -> Self { self }
 
     @inlinable
     public func acceptOnUniformGrid<V: SteppedSchemeVisitor>(_ visitor: V, dt: Double) throws -> V.Output {

@@ -136,6 +136,10 @@ public struct SkewEuler: SDEIntegrator {
         self.init(interfaces: sde.diffusionInterfaces)
     }
     public static var usesTrajectoryStream: Bool { true }
+    public func scaled(noise factor: Double) -> SkewEuler {
+        SkewEuler(interfaces: interfaces.map { DiffusionInterface(position: $0.position, left: factor * $0.left, right: factor * $0.right) },
+                  reach: reach)
+    }
     public static var crossesJumpsExactly: Bool { true }
     /// The interface coin draws from the trajectory's stream: the stepped loop, on a uniform profile.
     @inlinable

@@ -101,6 +101,12 @@ struct EnsembleVisitor: ReducedSDEVisitor {
 
     func runStepped<S: ScalarSDE, I: SDEIntegrator>(_ sde: S, _ integrator: I, _ profile: StepSizeProfile) -> [TrajectoryOutcome] {
         let g = problem.geometry
+        if let clock {   // over AnyScalarSDE: the scheduled loop compiles once per scheme
+            return EnsembleRunner.run(ScheduledTrajectory(
+                SteppedSDETrajectory(sde: AnyScalarSDE(sde, learningRate: problem.learningRate), integrator: integrator, profile: profile, start: g.start.x,
+                                     target: g.target, maxSteps: problem.maxSteps, radius: problem.divergenceRadius),
+                clock: clock), options)
+        }
         return EnsembleRunner.run(SteppedSDETrajectory(sde: sde, integrator: integrator, profile: profile, start: g.start.x,
                                                        target: g.target, maxSteps: problem.maxSteps,
                                                        radius: problem.divergenceRadius), options)
@@ -108,11 +114,22 @@ struct EnsembleVisitor: ReducedSDEVisitor {
 
     func runSDE<S: ScalarSDE, I: SDEIntegrator>(_ sde: S, _ integrator: I, dt: Double) -> [TrajectoryOutcome] {
         let g = problem.geometry
+        if let clock {   // the scalar loop (lanes would each keep a clock), over AnyScalarSDE
+            return EnsembleRunner.run(ScheduledTrajectory(
+                SDETrajectory(sde: AnyScalarSDE(sde, learningRate: problem.learningRate), integrator: integrator, start: g.start.x, target: g.target,
+                              dt: dt, maxSteps: problem.maxSteps, radius: problem.divergenceRadius),
+                clock: clock), options)
+        }
         let trajectory = SDETrajectory(sde: sde, integrator: integrator, start: g.start.x, target: g.target,
                                        dt: dt, maxSteps: problem.maxSteps, radius: problem.divergenceRadius)
         // The fast engine interleaves trajectories in SIMD lanes (same numbers as its scalar loop).
         if lanes && options.generator == .fast { return trajectory.runLanes(options) }
         return EnsembleRunner.run(trajectory, options)
+    }
+
+    /// The schedule's clock at t = 0; nil for a constant η.
+    var clock: LearningRateClock? {
+        problem.schedule.isConstant ? nil : LearningRateClock(schedule: problem.schedule, initialRate: problem.learningRate)
     }
 }
 
@@ -154,8 +171,10 @@ struct IterationVisitor<L: Landscape1D, N: GradientNoise1D>: OptimizerIterationV
         let g = problem.geometry
         let trajectory = IterationTrajectory(iteration: NoisyIteration(landscape: landscape, noise: noise, optimizer: optimizer),
                                              start: g.start.x, target: g.target,
-                                             maxSteps: problem.maxSteps, radius: problem.divergenceRadius)
-        if lanes && options.generator == .fast { return trajectory.runLanes(options) }
+                                             maxSteps: problem.effectiveMaxSteps, radius: problem.divergenceRadius,
+                                             schedule: problem.schedule)
+        // A scheduled run takes the scalar loop (the lanes step with the optimizer's own η).
+        if lanes && options.generator == .fast && problem.schedule.isConstant { return trajectory.runLanes(options) }
         return EnsembleRunner.run(trajectory, options)
     }
 }

@@ -4,30 +4,36 @@ import Landscapes
 import NumericKit
 
 /// One trajectory of a discrete optimizer iteration from the start minimum until θ ≥ y.
-/// A genuinely discrete process: escape is tested at every step, with no bridge.
+/// A genuinely discrete process: escape is tested at every step, with no bridge. Under a
+/// learning-rate schedule step k is θ − η_k·u(g) (``OptimizerIteration1D``; docs/theory.md §14).
 public struct IterationTrajectory<L: Landscape1D, N: GradientNoise1D, O: OptimizerIteration1D>: TrajectorySimulator {
     public let iteration: NoisyIteration<L, N, O>
     public let start: Double
     public let target: Double
     public let maxSteps: Int
     public let radius: Double
+    /// η_k over the steps; `.constant` steps with the optimizer's own η.
+    public let schedule: LearningRateSchedule
 
-    public init(iteration: NoisyIteration<L, N, O>, start: Double, target: Double, maxSteps: Int, radius: Double) {
+    public init(iteration: NoisyIteration<L, N, O>, start: Double, target: Double, maxSteps: Int, radius: Double,
+                schedule: LearningRateSchedule = .constant) {
         self.iteration = iteration; self.start = start; self.target = target
-        self.maxSteps = maxSteps; self.radius = radius
+        self.maxSteps = maxSteps; self.radius = radius; self.schedule = schedule
     }
 
     @inlinable
     public func run<R: RandomSource>(_ stream: R) -> TrajectoryOutcome {
         var iteration = self.iteration
         iteration.optimizer.reset()
-        let target = self.target, maxSteps = self.maxSteps
+        let target = self.target, maxSteps = self.maxSteps, schedule = self.schedule
+        let scheduled = !schedule.isConstant, eta = iteration.optimizer.learningRate
         let lower = start - radius
         let upper = target + radius
         var theta = start
         var k = 0
         while k < maxSteps {
-            theta = iteration.advance(theta, normal: stream.gaussian())
+            theta = scheduled ? iteration.advance(theta, normal: stream.gaussian(), learningRate: schedule.rate(atStep: k + 1, initial: eta))
+                              : iteration.advance(theta, normal: stream.gaussian())
             k += 1
             if let outcome = TrajectoryOutcome.afterStep(to: theta, target: target, lower: lower, upper: upper, steps: k) {
                 return outcome

@@ -10,7 +10,7 @@ import NumericKit
 /// specialised loop with no existentials, allocations or locks per step. Per step: one
 /// normal draw, one integrator step, two comparisons, and — only within a few noise
 /// widths of y — one uniform draw for the bridge.
-public struct SDETrajectory<S: ScalarSDE, I: SDEIntegrator>: TrajectorySimulator {
+public struct SDETrajectory<S: ScalarSDE, I: SDEIntegrator>: TrajectorySimulator, ClockedTrajectory {
     public let sde: S
     public let integrator: I
     public let start: Double
@@ -27,11 +27,19 @@ public struct SDETrajectory<S: ScalarSDE, I: SDEIntegrator>: TrajectorySimulator
         self.dt = dt; self.maxSteps = maxSteps; self.radius = radius; self.bridge = bridge
     }
 
+    public var nominalStep: Double { dt }
+
     @inlinable
-    public func run<R: RandomSource>(_ stream: R) -> TrajectoryOutcome {
+    public func run<R: RandomSource>(_ stream: R) -> TrajectoryOutcome { run(stream, clock: ConstantRate()) }
+
+    /// The loop under `clock` (``StepClock``: a constant rate, or a schedule's ``ScheduledRun``).
+    @inlinable
+    public func run<R: RandomSource, C: StepClock>(_ stream: R, clock: C) -> TrajectoryOutcome {
         // Local copies: the GSL calls are opaque, so fields read through `self` would be
         // reloaded (and √(ηC) recomputed) every step; locals let the optimiser hoist them.
-        let sde = self.sde, integrator = self.integrator, dt = self.dt, target = self.target
+        // (`sde` and `integrator` change only under a schedule: ConstantRate never rebuilds.)
+        var sde = self.sde, integrator = self.integrator, run = clock
+        let dt = self.dt, target = self.target
         let bridge = self.bridge, maxSteps = self.maxSteps
         let sqrtDt = dt.squareRoot()
         let lower = start - radius
@@ -42,8 +50,9 @@ public struct SDETrajectory<S: ScalarSDE, I: SDEIntegrator>: TrajectorySimulator
         while n < maxSteps {
             let next = integrator.advance(x, sde: sde, dt: dt, sqrtDt: sqrtDt, normal: stream.gaussian())
             n += 1
+            let rateChanged = run.advance(by: dt)
             if let outcome = TrajectoryOutcome.afterStep(to: next, target: target, lower: lower, upper: upper, steps: n) {
-                return outcome
+                return run.outcome(outcome)
             }
             if bridge {
                 let g = sde.diffusion(x)
@@ -51,11 +60,15 @@ public struct SDETrajectory<S: ScalarSDE, I: SDEIntegrator>: TrajectorySimulator
                 if gap < bridgeCutoff * g * g,
                    stream.uniform() < BrownianBridge.crossingProbability(from: x, to: next, target: target,
                                                                          variancePerStep: g * g * dt) {
-                    return TrajectoryOutcome(.escaped, steps: n)
+                    return run.outcome(TrajectoryOutcome(.escaped, steps: n))
                 }
+            }
+            if rateChanged {
+                if run.ended { break }
+                run.rebuild(&sde, &integrator, from: self.sde, self.integrator)
             }
             x = next
         }
-        return TrajectoryOutcome(.censored, steps: n)
+        return run.outcome(TrajectoryOutcome(.censored, steps: n))
     }
 }

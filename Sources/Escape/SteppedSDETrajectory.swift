@@ -11,7 +11,7 @@ import NumericKit
 /// The step taken from x is the profile's dt(x); the trajectory's duration is Σ dtₖ/dt₀, in
 /// units of the nominal step dt₀. ``SDETrajectory`` is the same loop on a uniform grid
 /// (and the one the fast engine interleaves in SIMD lanes).
-public struct SteppedSDETrajectory<S: ScalarSDE, I: SDEIntegrator>: TrajectorySimulator {
+public struct SteppedSDETrajectory<S: ScalarSDE, I: SDEIntegrator>: TrajectorySimulator, ClockedTrajectory {
     public let sde: S
     public let integrator: I
     public let profile: StepSizeProfile
@@ -27,10 +27,17 @@ public struct SteppedSDETrajectory<S: ScalarSDE, I: SDEIntegrator>: TrajectorySi
         self.start = start; self.target = target; self.maxSteps = maxSteps; self.radius = radius
     }
 
+    public var nominalStep: Double { profile.nominal }
+
     @inlinable
-    public func run<R: RandomSource>(_ stream: R) -> TrajectoryOutcome {
-        let sde = self.sde, integrator = self.integrator, profile = self.profile
-        let target = self.target, maxSteps = self.maxSteps
+    public func run<R: RandomSource>(_ stream: R) -> TrajectoryOutcome { run(stream, clock: ConstantRate()) }
+
+    /// The loop under `clock` (``StepClock``). Under a schedule the profile is the one at η: the
+    /// schedule only lowers g, so its steps stay within the rule.
+    @inlinable
+    public func run<R: RandomSource, C: StepClock>(_ stream: R, clock: C) -> TrajectoryOutcome {
+        var sde = self.sde, integrator = self.integrator, run = clock
+        let profile = self.profile, target = self.target, maxSteps = self.maxSteps
         let lower = start - radius
         let upper = target + radius
         var x = start
@@ -41,14 +48,19 @@ public struct SteppedSDETrajectory<S: ScalarSDE, I: SDEIntegrator>: TrajectorySi
             let next = integrator.advance(x, sde: sde, dt: step.dt, sqrtDt: step.root, normal: stream.gaussian(), random: stream)
             n += 1
             duration += step.ratio
+            let rateChanged = run.advance(by: step.dt)
             if let outcome = TrajectoryOutcome.afterStep(to: next, target: target, lower: lower, upper: upper, steps: n) {
-                return TrajectoryOutcome(outcome.kind, steps: n, duration: duration)
+                return run.outcome(TrajectoryOutcome(outcome.kind, steps: n, duration: duration))
             }
             if BrownianBridge.crossed(from: x, to: next, target: target, g: sde.diffusion(x), dt: step.dt, random: stream) {
-                return TrajectoryOutcome(.escaped, steps: n, duration: duration)
+                return run.outcome(TrajectoryOutcome(.escaped, steps: n, duration: duration))
+            }
+            if rateChanged {
+                if run.ended { break }
+                run.rebuild(&sde, &integrator, from: self.sde, self.integrator)
             }
             x = next
         }
-        return TrajectoryOutcome(.censored, steps: n, duration: duration)
+        return run.outcome(TrajectoryOutcome(.censored, steps: n, duration: duration))
     }
 }

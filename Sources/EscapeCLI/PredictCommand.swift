@@ -97,6 +97,12 @@ enum PredictionText {
         if let h = p.hazard {
             print("dualadam schedule: ξ = \(Text.number(h.switchRate, 3)), Adam from step \(h.switchStep), inverse term dominates through step \(h.inverseDominatesThroughStep) (n = √C_a + ε = \(Text.number(h.denominatorAtMinimum, 4))); τ(r=1) = \(Text.number(h.inverseTime, 5)), τ(r=0) = \(Text.number(h.adamTime, 5)); hazard mean \(Text.number(h.meanSteps, 6)) steps")
         }
+        if let h = p.scheduleHazard {
+            var line = "lr schedule (§14): \(h.schedule); τ(η) = \(Text.number(h.initialTime, 5)) at the first rate; escaped by step \(h.horizonStep): \(Text.number(1 - h.survival(atSteps: [Double(h.horizonStep)])[0], 4)) by the quasi-static hazard; "
+            line += h.meanSteps.map { "hazard mean \(Text.number($0, 6)) steps" } ?? "never escapes with probability \(Text.number(h.neverEscapes, 4)) (infinite mean)"
+            line += "; relaxation/change time \(Text.number(h.adiabaticity, 3))"
+            print(line)
+        }
         if let f = p.frozenPreconditioner {
             print("frozen preconditioner (v̂ kept at its basin value, memory \(Text.number(f.memorySteps, 4)) steps): P ≡ \(Text.number(f.preconditioner, 4)), ΔΦ = \(Text.number(f.effectiveBarrier, 4)), exact \(Text.number(f.exactSteps, 6)) steps")
         }

@@ -42,6 +42,9 @@ struct ProblemArguments: ParsableArguments {
     @Option(name: .customLong("lr"), parsing: .unconditional, help: "Learning rate η (> 0).")
     var learningRate: Double = 0.1
 
+    @Option(name: .customLong("lr-schedule"), help: "Learning-rate schedule from --lr over the optimizer steps k: constant (default), cosine:steps=K,min=ETA_MIN (η_min + (η − η_min)(1 + cos(π(k − 1)/K))/2, then η_min) or step:every=K,factor=F (η·F^⌊(k − 1)/K⌋); 1-D, discrete or SDE (momentum: discrete); predicted by the quasi-static hazard.")
+    var lrSchedule: String?
+
     @Option(help: ArgumentHelp("Gradient-noise model, one of the registry's (C(θ) below).",
                                discussion: NoiseRegistry.models.map { "\($0.name): \($0.help)" }.joined(separator: "\n")))
     var noise: NoiseKind = .isotropic
@@ -89,6 +92,7 @@ struct ProblemArguments: ParsableArguments {
         var d = ProblemDescription(landscape: spec)
         d.optimizer = optimizer
         d.eps = eps; d.beta1 = beta1; d.beta2 = beta2; d.switchRate = switchRate; d.blend = blend; d.momentum = momentum
+        d.lrSchedule = lrSchedule
         d.learningRate = learningRate
         d.noise = noise; d.sigma2 = sigma2; d.batch = batch; d.noiseFloor = noiseFloor
         d.model = model; d.integrator = integrator; d.dt = dt; d.maxSteps = maxSteps

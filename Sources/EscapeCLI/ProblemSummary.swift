@@ -11,6 +11,8 @@ struct ProblemSummary: Encodable {
     let batch: Double?
     let noiseFloor: Double?
     let learningRate: Double
+    /// The learning-rate schedule; nil for a constant rate.
+    let lrSchedule: String?
     let model: String
     let maxSteps: Int
     let divergenceRadius: Double
@@ -29,25 +31,27 @@ struct ProblemSummary: Encodable {
     init(_ problem: EscapeProblem) {
         self.init(landscape: problem.landscape.landscape.spec, from: problem.side.rawValue, optimizer: problem.optimizer,
                   noise: problem.noise, learningRate: problem.learningRate, model: problem.model, maxSteps: problem.maxSteps,
-                  divergenceRadius: problem.divergenceRadius, settings: problem.settings, dimension: nil, preconditioner: nil)
+                  divergenceRadius: problem.divergenceRadius, settings: problem.settings, dimension: nil, preconditioner: nil,
+                  schedule: problem.schedule)
     }
 
     init(_ problem: EscapeProblemND) {
         self.init(landscape: problem.landscape.spec, from: "minimum \(problem.startIndex)", optimizer: problem.optimizer,
                   noise: problem.noise, learningRate: problem.learningRate, model: problem.model, maxSteps: problem.maxSteps,
                   divergenceRadius: problem.divergenceRadius, settings: problem.settings, dimension: problem.dimension,
-                  preconditioner: problem.form.rawValue)
+                  preconditioner: problem.form.rawValue, schedule: .constant)
     }
 
     private init(landscape: String, from: String, optimizer: OptimizerKind, noise: NoiseSpec, learningRate: Double,
                  model: DynamicsModel, maxSteps: Int, divergenceRadius: Double, settings: OptimizerSettings,
-                 dimension: Int?, preconditioner: String?) {
+                 dimension: Int?, preconditioner: String?, schedule: LearningRateSchedule) {
         self.landscape = landscape
         self.from = from
         self.optimizer = optimizer.rawValue
         self.noise = noise.name
         sigma2 = noise[.sigma2]; batch = noise[.batch]; noiseFloor = noise[.noiseFloor]
         self.learningRate = learningRate
+        lrSchedule = schedule.isConstant ? nil : schedule.description
         self.model = model.name
         self.maxSteps = maxSteps
         self.divergenceRadius = divergenceRadius
@@ -62,6 +66,6 @@ struct ProblemSummary: Encodable {
         if let batch { noiseText += " B=\(Validate.format(batch))" }
         if let noiseFloor, noiseFloor > 0 { noiseText += " δ=\(Validate.format(noiseFloor))" }
         let optimizerText = optimizer + (OptimizerKind(rawValue: optimizer)?.model.describe(settings, discrete: model == "discrete") ?? "")
-        return "\(landscape)  \(optimizerText)  η=\(Validate.format(learningRate))  noise \(noiseText)  from \(from)"
+        return "\(landscape)  \(optimizerText)  η=\(Validate.format(learningRate))\(lrSchedule.map { " (\($0))" } ?? "")  noise \(noiseText)  from \(from)"
     }
 }

@@ -100,6 +100,7 @@ struct SimulateCommand: ParsableCommand {
         }
         let options = try splitting.options(ensemble)
         let predicted = try PredictedEscape(try problem.anyProblem())
+        try SplitEscape.check(predicted.problem)   // what splitting does not run, before its cost
         try predicted.checkCost(splitting: options, force: force)
         let run = try SplitEscape(predicted, options)
         let report = SplitEscapeReport(run, options)
@@ -177,6 +178,7 @@ struct SimulateCommand: ParsableCommand {
         line += "  z = \(Text.number(c.zScore, 3)) (vs \(c.reference))  measured/Kramers \(Text.number(c.measuredOverKramers, 4))"
         print(line)
         print(report.trajectoriesLine)
+        if let horizon = report.horizonLine { print(horizon) }
         if let ks = report.exponentiality {
             print("exponential escape times? KS D = \(Text.number(ks.statistic, 3)), Stephens D* = \(Text.number(ks.modifiedStatistic, 3)) (5% critical \(ks.critical5)): \(ks.consistentWithExponential ? "consistent" : "NOT exponential")")
         }

@@ -25,6 +25,8 @@ struct SimulationReport: Encodable {
     let dt: Double?
     let stepControl: StepControlSummary?
     let exponentiality: ExponentialityTest?
+    /// Scheduled DualAdam or a learning-rate schedule: the fraction escaped by the hazard's horizon.
+    let escapedByHorizon: EscapedByHorizon?
     let warnings: [String]
     let prediction: EscapePrediction
     let comparison: Comparison
@@ -38,6 +40,7 @@ struct SimulationReport: Encodable {
         seed = result.options.seed; rng = result.options.generator.rawValue
         model = result.model; integrator = result.integrator; dt = result.dt; stepControl = result.stepControl
         exponentiality = run.exponentiality
+        escapedByHorizon = run.escapedByHorizon
         warnings = result.warnings + e.warnings
         prediction = run.prediction
         comparison = run.comparison
@@ -53,6 +56,13 @@ struct SimulationReport: Encodable {
     var measuredRow: [String] {
         let measured = meanTime.map { "\(Text.number($0, 6)) ± \(Text.number(standardError, 3))" } ?? "—"
         return ["measured", measured, Text.number(meanSteps, 6), ci95.map { "95% CI [\(Text.number($0[0], 5)), \(Text.number($0[1], 5))]" } ?? ""]
+    }
+
+    /// "escaped by step K: f ± SE, quasi-static hazard p" for a time-inhomogeneous run.
+    var horizonLine: String? {
+        escapedByHorizon.map { f in
+            "escaped by step \(f.horizonStep): \(Text.number(f.measured, 4)) ± \(Text.number(f.standardError, 2)), quasi-static hazard \(Text.number(f.predicted, 4))"
+        }
     }
 
     var trajectoriesLine: String {

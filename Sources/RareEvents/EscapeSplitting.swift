@@ -62,7 +62,11 @@ public enum EscapeSplitting {
     /// ``UnderdampedChain``.
     @discardableResult
     public static func check(_ problem: EscapeProblem) throws(InvalidParameter) -> IntegratorKind? {
-        try checkDynamics(optimizer: problem.optimizer, settings: problem.settings, model: problem.model)
+        guard problem.schedule.isConstant else {
+            throw InvalidParameter("method", given: "ams with --lr-schedule \(problem.schedule)",
+                                   allowed: "brute for a schedule (escape is time-inhomogeneous; the loop decomposition needs a chain that renews in the basin), or a constant learning rate")
+        }
+        return try checkDynamics(optimizer: problem.optimizer, settings: problem.settings, model: problem.model)
     }
 
     /// The SDE's integrator (nil for the discrete iteration), in 1-D and d dimensions; refuses

@@ -87,7 +87,8 @@ public struct PredictedEscape: Sendable {
 
 /// Stage three: a simulated problem compared with its predictions — the estimate, the
 /// Kaplan–Meier survival curve, whether the escape times look exponential, the ratios and
-/// z-score (``Comparison``) and, for scheduled DualAdam, the fraction escaped by the switch.
+/// z-score (``Comparison``) and, for scheduled DualAdam or a learning-rate schedule, the fraction
+/// escaped by the hazard's horizon step.
 public struct ComparedEscape: Sendable {
     public let predicted: PredictedEscape
     public let result: SimulationResult
@@ -95,8 +96,8 @@ public struct ComparedEscape: Sendable {
     public let comparison: Comparison
     /// Kolmogorov–Smirnov (Lilliefors/Stephens) test of exponential escape times.
     public let exponentiality: ExponentialityTest?
-    /// Scheduled DualAdam only (docs/theory.md §7).
-    public let escapedBySwitch: EscapedBySwitch?
+    /// Scheduled DualAdam and learning-rate schedules only (docs/theory.md §7, §14).
+    public let escapedByHorizon: EscapedByHorizon?
 
     public init(predicted: PredictedEscape, result: SimulationResult) {
         self.predicted = predicted
@@ -104,10 +105,10 @@ public struct ComparedEscape: Sendable {
         survival = SurvivalCurve(outcomes: result.outcomes, timePerStep: result.timePerStep, learningRate: predicted.learningRate)
         comparison = Comparison(estimate: result.estimate, prediction: predicted.prediction)
         exponentiality = ExponentialityTest(curve: survival)
-        if case .oneDimensional(let p) = predicted.prediction, let hazard = p.hazard {
-            escapedBySwitch = EscapedBySwitch(result: result, hazard: hazard, learningRate: predicted.learningRate)
+        if case .oneDimensional(let p) = predicted.prediction, let hazard = p.quasiStaticHazard {
+            escapedByHorizon = EscapedByHorizon(result: result, hazard: hazard, learningRate: predicted.learningRate)
         } else {
-            escapedBySwitch = nil
+            escapedByHorizon = nil
         }
     }
 
@@ -121,10 +122,11 @@ public struct ComparedEscape: Sendable {
     }
 
     /// The predicted fraction not yet escaped at each row of ``survival`` and what it is: the
-    /// quasi-static hazard for scheduled DualAdam (docs/theory.md §7), otherwise the exponential
-    /// law exp(−t/τ) with τ the reference time; nil values where no prediction applies.
+    /// quasi-static hazard for scheduled DualAdam and learning-rate schedules (docs/theory.md §7,
+    /// §14), otherwise the exponential law exp(−t/τ) with τ the reference time; nil values where
+    /// no prediction applies.
     public var predictedSurvival: (values: [Double?], label: String) {
-        if case .oneDimensional(let p) = prediction, let hazard = p.hazard {
+        if case .oneDimensional(let p) = prediction, let hazard = p.quasiStaticHazard {
             return (hazard.survival(atSteps: survival.rows.map(\.steps)), "quasi-static hazard")
         }
         guard let tau = prediction.referenceTime else { return (survival.rows.map { _ in nil }, "none") }
@@ -135,22 +137,23 @@ public struct ComparedEscape: Sendable {
     public var survivalRows: [[String]] { SurvivalTable.rows(self) }
 }
 
-/// Scheduled DualAdam: the fraction of all trajectories escaped within the first K optimizer
-/// steps (K the switch step), its binomial SE √(f(1 − f)/n), and the quasi-static hazard's
-/// 1 − S(K) (docs/theory.md §7).
-public struct EscapedBySwitch: Sendable, Equatable {
-    public let switchStep: Int
+/// A time-inhomogeneous run: the fraction of all trajectories escaped within the first K
+/// optimizer steps (K the hazard's horizon: DualAdam's switch step, a schedule's end), its
+/// binomial SE √(f(1 − f)/n), and the quasi-static hazard's 1 − S(K) (docs/theory.md §7, §14).
+/// A scheduled SDE run counts its time on the optimizer-step clock (``ScheduledRun``).
+public struct EscapedByHorizon: Sendable, Equatable, Encodable {
+    public let horizonStep: Int
     public let measured: Double
     public let standardError: Double
     public let predicted: Double
 
-    init(result: SimulationResult, hazard: DualAdamHazard, learningRate: Double) {
-        switchStep = hazard.switchStep
-        let k = Double(hazard.switchStep) * learningRate / result.timePerStep
+    init(result: SimulationResult, hazard: any QuasiStaticHazard, learningRate: Double) {
+        horizonStep = hazard.horizonStep
+        let k = Double(hazard.horizonStep) * learningRate / result.timePerStep
         let n = Double(result.outcomes.count)
         let hits = Double(result.outcomes.filter { $0.kind == .escaped && $0.duration <= k }.count)
         measured = hits / n
         standardError = (measured * (1 - measured) / n).squareRoot()
-        predicted = 1 - hazard.survival(atSteps: [Double(hazard.switchStep)])[0]
+        predicted = 1 - hazard.survival(atSteps: [Double(hazard.horizonStep)])[0]
     }
 }

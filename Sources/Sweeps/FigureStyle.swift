@@ -39,6 +39,7 @@ public enum FigureStyle {
     static let axisLabels: [String: String] = [
         SweepSpec.effectiveBarrier: "effective barrier ΔΦ (of the effective potential)",
         "lr": "learning rate η",
+        "model": "dynamics (reduced SDE or discrete iteration)",
         "batch": "batch size B",
         "dt": "time step dt (SDE time)",
         "switch-rate": "DualAdam switch rate (per step)",
@@ -54,6 +55,7 @@ public enum FigureStyle {
         "landscape.hb": "curvature at the saddle |H_b|",
         "landscape.amplitude": "roughness amplitude ε",
         "landscape.floor": "loss at the minimum L_min (floor)",
+        "lr-schedule.min": "final learning rate η_min (cosine schedule)",
         "method": "method (brute force or splitting)",
     ]
 

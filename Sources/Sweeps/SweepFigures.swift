@@ -5,8 +5,8 @@ import Foundation
 ///   log-log, with y = x;
 /// - against the last numeric axis: measured ln τ (95% CI) with the reference prediction's
 ///   ln τ as a line (and Kramers' formula, dotted, when the sweep is one series) —
-///   `log-time-vs-PARAM.svg`; or, for DualAdam rows, the fraction escaped before the switch
-///   (±1.96 SE) with the hazard's prediction — `escape-fraction-vs-PARAM.svg`;
+///   `log-time-vs-PARAM.svg`; or, for DualAdam's and scheduled rows, the fraction escaped by
+///   the hazard's horizon step K (±1.96 SE) with its prediction — `escape-fraction-vs-PARAM.svg`;
 /// - `roughness.svg`: simulated τ, the exact MFPT and Zwanzig's estimate against ε/T;
 /// - `loss-noise.svg`: simulated τ, the exact MFPT, the power law and the Arrhenius form against
 ///   L_saddle/L_min, log-log;
@@ -53,21 +53,21 @@ enum SweepFigures {
         func x(_ r: SweepRow) -> Double? { if case .number(let x)? = r.parameters[name] { x } else { nil } }
         let xs = rows.compactMap(x)
         let logX = (xs.min() ?? 0) > 0 && (xs.max() ?? 0) / (xs.min() ?? 1) >= 8
-        let fraction = rows.contains { $0.escapedBySwitch != nil }
+        let fraction = rows.contains { $0.escapedByHorizon != nil }
         var series: [SVGPlot.Series] = []
         for (k, (key, members)) in groups.enumerated() {
             let style = styles.style(k)
             let measured: [SVGPlot.Point] = members.compactMap { r in
                 guard let x = x(r) else { return nil }
                 if fraction {
-                    guard let f = r.escapedBySwitch, let se = r.escapedBySwitchStandardError else { return nil }
+                    guard let f = r.escapedByHorizon, let se = r.escapedByHorizonStandardError else { return nil }
                     return SVGPlot.Point(x: x, y: f, low: f - 1.96 * se, high: f + 1.96 * se)
                 }
                 guard let m = r.meanTime else { return nil }
                 return SVGPlot.Point(x: x, y: log(m), low: r.ciLow.map { log(max($0, .leastNormalMagnitude)) }, high: r.ciHigh.map { log($0) })
             }
             let predicted: [SVGPlot.Point] = members.compactMap { r in
-                guard let x = x(r), let p = fraction ? r.predictedEscapedBySwitch : r.referenceTime.map(log) else { return nil }
+                guard let x = x(r), let p = fraction ? r.predictedEscapedByHorizon : r.referenceTime.map(log) else { return nil }
                 return SVGPlot.Point(x: x, y: p)
             }
             series.append(.init(name: "\(key): measured", points: measured, style: style))
@@ -85,11 +85,14 @@ enum SweepFigures {
             legend.append(.init("Kramers' formula", .init(color: FigureStyle.neutral, marker: .none, stroke: .dotted)))
         }
         let file = name.replacingOccurrences(of: ".", with: "-")
+        // The horizon: DualAdam's switch (one per row), a schedule's end.
+        let horizons = Set(rows.compactMap(\.horizonStep))
+        let horizon = horizons.count == 1 ? "\(horizons.first!)" : "K"
         let label = FigureStyle.axisLabel(name)
         if fraction {
             return ("escape-fraction-vs-\(file).svg", SVGPlot(
-                title: "\(spec.name): escapes before the switch against \(label)", xLabel: label,
-                yLabel: "fraction escaped before the switch (±1.96 SE)", logX: logX, series: series, legend: legend).render())
+                title: "\(spec.name): escapes by step \(horizon) against \(label)", xLabel: label,
+                yLabel: "fraction escaped by step \(horizon) (±1.96 SE)", logX: logX, series: series, legend: legend).render())
         }
         return ("log-time-vs-\(file).svg", SVGPlot(
             title: "\(spec.name): ln τ against \(label)", xLabel: label, yLabel: "ln τ (mean escape time, SDE time)",

@@ -189,17 +189,17 @@ public enum SweepFits {
     }
 
     /// |measured − predicted| ≤ 4·SE + allowance·predicted for the fraction escaped by the
-    /// switch step (binomial SE).
+    /// hazard's horizon step — DualAdam's switch, a learning-rate schedule's end (binomial SE).
     static func escapeFraction(_ rows: [SweepRow]) -> [SweepFitResult] {
         rows.sorted { $0.index < $1.index }.compactMap { row in
-            guard let m = row.escapedBySwitch, let se = row.escapedBySwitchStandardError, let p = row.predictedEscapedBySwitch,
-                  let k = row.switchStep else { return nil }
+            guard let m = row.escapedByHorizon, let se = row.escapedByHorizonStandardError, let p = row.predictedEscapedByHorizon,
+                  let k = row.horizonStep else { return nil }
             let consistent = abs(m - p) <= 4 * se + row.allowance * p
             return SweepFitResult(
                 kind: "escape-fraction", group: row.label.isEmpty ? "optimizer=\(row.optimizer)" : row.label, measured: m,
                 standardError: se, ci95: [m - 1.96 * se, m + 1.96 * se], expectedLabel: "hazard prediction", expected: p, exact: nil,
                 consistent: consistent,
-                detail: String(format: "escaped by the switch step %d: %.4f ± %.4f, hazard %.4f: %@", k, m, se, p,
+                detail: String(format: "escaped by step %d: %.4f ± %.4f, hazard %.4f: %@", k, m, se, p,
                                consistent ? "within 4 SE + allowance" : "OUTSIDE 4 SE + allowance"),
                 levels: nil)
         }

@@ -30,6 +30,8 @@ public struct SweepRow: Sendable, Equatable, Codable {
     /// B for hessian/frozen noise.
     public let batch: Double?
     public let learningRate: Double
+    /// The learning-rate schedule (docs/theory.md §14); nil (an empty cell) for a constant rate.
+    public let lrSchedule: String?
     public let model: String
     public let dt: Double?
     public let from: String
@@ -88,11 +90,11 @@ public struct SweepRow: Sendable, Equatable, Codable {
     public let zScore: Double?
     public let agrees: Bool
     public let allowance: Double
-    // Scheduled DualAdam (docs/theory.md §7).
-    public let switchStep: Int?
-    public let escapedBySwitch: Double?
-    public let escapedBySwitchStandardError: Double?
-    public let predictedEscapedBySwitch: Double?
+    // Scheduled DualAdam and learning-rate schedules (docs/theory.md §7, §14): the fraction escaped by the horizon step.
+    public let horizonStep: Int?
+    public let escapedByHorizon: Double?
+    public let escapedByHorizonStandardError: Double?
+    public let predictedEscapedByHorizon: Double?
     /// Wall-clock seconds of the point (timing; not part of the result).
     public let wallSeconds: Double
 
@@ -100,11 +102,11 @@ public struct SweepRow: Sendable, Equatable, Codable {
     /// the smallest Hessian eigenvalue at the minimum and the unstable one at the saddle, the
     /// barrier is along the escape direction and "exact"/"Kramers" are the 1-D reduction's.
     public init(point: SweepPoint, compared run: ComparedEscape, allowance: Double, wallSeconds: Double) {
-        let switchFraction = run.escapedBySwitch
+        let horizonFraction = run.escapedByHorizon
         self.init(point: point, problem: ProblemColumns(run.predicted), model: run.result.model, dt: run.result.dt,
                   measured: Measured(run.estimate, method: point.method.name), comparison: run.comparison,
-                  agrees: run.agrees(allowance: allowance), allowance: allowance, switchStep: switchFraction?.switchStep,
-                  fraction: switchFraction.map { ($0.measured, $0.standardError, $0.predicted) }, wallSeconds: wallSeconds)
+                  agrees: run.agrees(allowance: allowance), allowance: allowance, horizonStep: horizonFraction?.horizonStep,
+                  fraction: horizonFraction.map { ($0.measured, $0.standardError, $0.predicted) }, wallSeconds: wallSeconds)
     }
 
     /// The row of a point measured by splitting (1-D or d-dimensional).
@@ -112,7 +114,7 @@ public struct SweepRow: Sendable, Equatable, Codable {
         let problem = ProblemColumns(run.predicted)
         self.init(point: point, problem: problem, model: problem.model, dt: problem.model == "discrete" ? nil : run.result.dt,
                   measured: Measured(run), comparison: run.comparison, agrees: run.agrees(allowance: allowance), allowance: allowance,
-                  switchStep: nil, fraction: nil, wallSeconds: wallSeconds)
+                  horizonStep: nil, fraction: nil, wallSeconds: wallSeconds)
     }
 
     /// The problem's and its prediction's columns, in 1-D or d dimensions.
@@ -122,6 +124,7 @@ public struct SweepRow: Sendable, Equatable, Codable {
         var noise: NoiseSpec
         var model: String
         var learningRate: Double
+        var schedule: String?
         var from: String
         var barrier, curvatureAtMinimum, curvatureAtSaddle: Double
         var effectiveBarrier, theoryExponent, exactTime, kramersTime, eyringKramersTime, referenceTime: Double?
@@ -130,8 +133,8 @@ public struct SweepRow: Sendable, Equatable, Codable {
 
         init(_ predicted: PredictedEscape) {
             switch predicted.problem {
-            case .oneDimensional(let p): (dimension, noise, model) = (1, p.noise, p.model.name)
-            case .multiDimensional(let p): (dimension, noise, model) = (p.dimension, p.noise, p.model.name)
+            case .oneDimensional(let p): (dimension, noise, model, schedule) = (1, p.noise, p.model.name, p.schedule.isConstant ? nil : p.schedule.description)
+            case .multiDimensional(let p): (dimension, noise, model, schedule) = (p.dimension, p.noise, p.model.name, nil)
             }
             (optimizer, learningRate, from) = (predicted.optimizer, predicted.learningRate, predicted.from)
             let prediction = predicted.prediction
@@ -175,7 +178,7 @@ public struct SweepRow: Sendable, Equatable, Codable {
     }
 
     private init(point: SweepPoint, problem q: ProblemColumns, model: String, dt: Double?, measured m: Measured,
-                 comparison c: Comparison, agrees: Bool, allowance: Double, switchStep: Int?, fraction: (Double, Double, Double)?,
+                 comparison c: Comparison, agrees: Bool, allowance: Double, horizonStep: Int?, fraction: (Double, Double, Double)?,
                  wallSeconds: Double) {
         index = point.index
         seed = point.seed
@@ -184,6 +187,7 @@ public struct SweepRow: Sendable, Equatable, Codable {
         landscape = point.description.landscape
         (dimension, optimizer, noise, batch) = (q.dimension, q.optimizer, q.noise.name, q.noise.batch)
         (learningRate, self.model, self.dt, from) = (q.learningRate, model, dt, q.from)
+        lrSchedule = q.schedule
         method = m.method
         (trajectories, escaped, censored, diverged) = (m.trajectories, m.escaped, m.censored, m.diverged)
         (meanTime, standardError, ciLow, ciHigh, meanSteps) = (m.meanTime, m.standardError, m.ciLow, m.ciHigh, m.meanSteps)
@@ -207,23 +211,23 @@ public struct SweepRow: Sendable, Equatable, Codable {
         zScore = c.zScore
         self.agrees = agrees
         self.allowance = allowance
-        self.switchStep = switchStep
-        escapedBySwitch = fraction?.0
-        escapedBySwitchStandardError = fraction?.1
-        predictedEscapedBySwitch = fraction?.2
+        self.horizonStep = horizonStep
+        escapedByHorizon = fraction?.0
+        escapedByHorizonStandardError = fraction?.1
+        predictedEscapedByHorizon = fraction?.2
         self.wallSeconds = wallSeconds
     }
 
     /// The fixed CSV columns, after one column per axis parameter.
     public static let fixedColumns = [
-        "index", "seed", "label", "landscape", "dimension", "optimizer", "noise", "batch", "learningRate", "model", "dt",
+        "index", "seed", "label", "landscape", "dimension", "optimizer", "noise", "batch", "learningRate", "lrSchedule", "model", "dt",
         "from", "method", "trajectories", "escaped", "censored", "diverged", "meanTime", "standardError", "ciLow", "ciHigh",
         "meanSteps", "censoredMeanTime", "integratorSteps", "escapeProbability", "escapeProbabilityStandardError",
         "bruteForceSteps", "barrier", "curvatureAtMinimum", "curvatureAtSaddle",
         "batchOverCurvature", "barrierOverLearningRate", "effectiveBarrier", "theoryExponent", "exactTime", "kramersTime",
         "eyringKramersTime", "zwanzigTime", "roughness", "lossRatio", "powerLawExponent", "powerLawTime", "arrheniusTime", "referenceTime", "reference", "measuredOverExact", "measuredOverKramers",
-        "measuredOverReference", "kramersOverExact", "zScore", "agrees", "allowance", "switchStep", "escapedBySwitch",
-        "escapedBySwitchStandardError", "predictedEscapedBySwitch", "wallSeconds",
+        "measuredOverReference", "kramersOverExact", "zScore", "agrees", "allowance", "horizonStep", "escapedByHorizon",
+        "escapedByHorizonStandardError", "predictedEscapedByHorizon", "wallSeconds",
     ]
 
     /// The cells of ``fixedColumns`` (numbers in shortest round-trip form, empty when absent).
@@ -231,7 +235,7 @@ public struct SweepRow: Sendable, Equatable, Codable {
         func n(_ x: Double?) -> String { x.map { "\($0)" } ?? "" }
         func i(_ x: Int?) -> String { x.map { "\($0)" } ?? "" }
         return [
-            "\(index)", "\(seed)", label, landscape, "\(dimension)", optimizer, noise, n(batch), n(learningRate), model, n(dt),
+            "\(index)", "\(seed)", label, landscape, "\(dimension)", optimizer, noise, n(batch), n(learningRate), lrSchedule ?? "", model, n(dt),
             from, method ?? "brute", i(trajectories), i(escaped), i(censored), i(diverged), n(meanTime), n(standardError), n(ciLow),
             n(ciHigh), n(meanSteps), n(censoredMeanTime), "\(integratorSteps)", n(escapeProbability), n(escapeProbabilityStandardError),
             n(bruteForceSteps), n(barrier), n(curvatureAtMinimum),
@@ -239,7 +243,7 @@ public struct SweepRow: Sendable, Equatable, Codable {
             n(exactTime), n(kramersTime), n(eyringKramersTime), n(zwanzigTime), n(roughness), n(lossRatio), n(powerLawExponent),
             n(powerLawTime), n(arrheniusTime), n(referenceTime), reference, n(measuredOverExact),
             n(measuredOverKramers), n(measuredOverReference), n(kramersOverExact), n(zScore), agrees ? "true" : "false",
-            n(allowance), i(switchStep), n(escapedBySwitch), n(escapedBySwitchStandardError), n(predictedEscapedBySwitch),
+            n(allowance), i(horizonStep), n(escapedByHorizon), n(escapedByHorizonStandardError), n(predictedEscapedByHorizon),
             n(wallSeconds),
         ]
     }

@@ -22,8 +22,9 @@ import NumericKit
 /// `trajectories` is needed only when some point runs by brute force.
 ///
 /// `base` and the axes use the command line's option names (`lr`, `batch`, `noise`,
-/// `model`, `dt`, …, ``ProblemDescription/optionNames``), `landscape.KEY` for one parameter
-/// of the landscape spec, and `effective-barrier`: the landscape's `barrier` is solved so
+/// `model`, `dt`, `lr-schedule`, …, ``ProblemDescription/optionNames``), `landscape.KEY` for one
+/// parameter of the landscape spec, `lr-schedule.KEY` for one of the schedule's (e.g. `min`),
+/// and `effective-barrier`: the landscape's `barrier` is solved so
 /// that the predicted ΔΦ equals the value (``EffectiveBarrierSolver``). An axis with
 /// `parameters` moves several options together (e.g. H_a and H_b at a fixed ratio). The
 /// grid is the Cartesian product of the axes, the first outermost; point k runs with seed
@@ -139,10 +140,10 @@ public struct SweepSpec: Sendable, Equatable, Codable {
     }
 
     private static func checkName(_ name: String, field: String) throws(InvalidParameter) {
-        if name == effectiveBarrier || name.hasPrefix("landscape.") || ProblemDescription.optionNames.contains(name)
+        if name == effectiveBarrier || name.hasPrefix("landscape.") || name.hasPrefix("lr-schedule.") || ProblemDescription.optionNames.contains(name)
             || EscapeMethod.parameterNames.contains(name) { return }
         throw InvalidParameter(field, given: "'\(name)'",
-                               allowed: "one of \((ProblemDescription.optionNames + EscapeMethod.parameterNames).joined(separator: ", ")), landscape.KEY or \(effectiveBarrier)")
+                               allowed: "one of \((ProblemDescription.optionNames + EscapeMethod.parameterNames).joined(separator: ", ")), landscape.KEY, lr-schedule.KEY or \(effectiveBarrier)")
     }
 
     /// Number of grid points.

@@ -97,19 +97,5 @@ public struct DualAdamHazard: Sendable, Equatable, Codable {
         return learningRate / Self.time(at: DualAdamIteration.blend(atStep: j, switchRate: switchRate), blendNodes, logTimes)
     }
 
-    /// S(k) = exp(−Σ_{j≤k} h_j) at each of `steps` (increasing optimizer steps; fractional
-    /// steps count the whole steps before them).
-    public func survival(atSteps steps: [Double]) -> [Double] {
-        var out: [Double] = []
-        out.reserveCapacity(steps.count)
-        var lambda = 0.0, j = 0
-        for k in steps {
-            let whole = Int(k.rounded(.down))
-            // Blended steps one at a time; the Adam stretch in one multiplication.
-            while j < whole && j + 1 < switchStep { j += 1; lambda += hazard(atStep: j) }
-            if whole > j { lambda += Double(whole - j) * learningRate / adamTime; j = whole }
-            out.append(exp(-lambda))
-        }
-        return out
-    }
+    // S(k): ``QuasiStaticHazard/survival(atSteps:)``.
 }

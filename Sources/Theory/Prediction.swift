@@ -54,11 +54,11 @@ public struct Prediction: Sendable, Equatable, Codable {
     /// The prediction a measurement is compared with, and what it is: the exact MFPT; for
     /// momentum the overdamped exact MFPT × ``underdampedFactor``; for scheduled DualAdam
     /// the hazard's mean.
-    public let referenceTime: Double?
-    public let referenceSteps: Double?
+    public internal(set) var referenceTime: Double?
+    public internal(set) var referenceSteps: Double?
     /// ln referenceTime (finite where the time overflows a Double).
-    public let logReferenceTime: Double
-    public let reference: String
+    public internal(set) var logReferenceTime: Double
+    public internal(set) var reference: String
     /// §4's diagnostics of whether the SDE describes the discrete iteration.
     public let validity: ValidityDiagnostics
     public var notes: [String]
@@ -67,6 +67,12 @@ public struct Prediction: Sendable, Equatable, Codable {
     /// Loss-proportional noise with a constant preconditioner: the power law in L_saddle/L_min
     /// and the Arrhenius form beside it (docs/theory.md §13).
     public var powerLaw: PowerLawPrediction? = nil
+    /// A learning-rate schedule: its quasi-static hazard (docs/theory.md §14).
+    public var scheduleHazard: LearningRateHazard? = nil
+
+    /// The hazard of a time-inhomogeneous run — scheduled DualAdam's or a learning-rate
+    /// schedule's — against which the escaped fraction and the survival curve are checked.
+    public var quasiStaticHazard: (any QuasiStaticHazard)? { hazard ?? scheduleHazard }
 }
 
 /// Zwanzig (PNAS 85, 2029, 1988): a Gaussian random field of SD ε on a landscape at effective
@@ -229,6 +235,26 @@ struct PredictionVisitor: ReducedSDEVisitor {
                 batch: loss.batch, preconditioner: times.preconditionerAtMinimum, learningRate: eta, lossAtMinimum: a.value,
                 lossAtSaddle: b.value, curvatureAtMinimum: a.curvature, curvatureAtSaddle: b.curvature,
                 escapeAtSaddle: g.target == b.x)
+        }
+        if !problem.schedule.isConstant {
+            let h = try LearningRateHazard(schedule: problem.schedule, learningRate: eta,
+                                           relaxationSteps: validity.relaxationSteps) { rate in
+                try EscapeTimes(sde.at(learningRate: rate), g).exact.logTime
+            }
+            prediction.scheduleHazard = h
+            let logMean = h.meanTime.map(log) ?? .infinity
+            prediction.logReferenceTime = logMean
+            prediction.referenceTime = logMean < 709 ? exp(logMean) : nil
+            prediction.referenceSteps = prediction.referenceTime.map { $0 / eta }
+            prediction.reference = "scheduleHazard.meanTime"
+            var note = "lr-schedule \(problem.schedule): exactTime and kramersTime are at the first rate η = \(Validate.format(eta)); the reference is the quasi-static hazard's mean over the schedule (steps, times η)"
+            if let never = h.neverEscapes {
+                note += "; the rate falls so far that a fraction \(String(format: "%.3g", never)) never escapes, so the mean is infinite: compare the escaped fraction by step \(h.horizonStep)"
+            }
+            if h.adiabaticity > 0.1 {
+                note += "; the relaxation time is \(String(format: "%.2g", h.adiabaticity)) of the steps over which η changes (> 0.1): the quasi-static hazard is approximate"
+            }
+            prediction.notes.append(note)
         }
         return prediction
     }

@@ -71,6 +71,23 @@ struct CommandLineTests {
         #expect(abs(law / exact - 1) < 0.3 && arrhenius > 10 * exact, "exact \(exact), power law \(law), Arrhenius \(arrhenius)")
     }
 
+    /// Issue 17, part 3: a learning-rate schedule in `predict` — the quasi-static hazard's escaped
+    /// fraction by the horizon and its mean, in the text and as `scheduleHazard` in the JSON; the
+    /// schedule in the problem line.
+    @Test func predictLearningRateSchedule() throws {
+        let base = ["predict", "quartic:barrier=0.25", "--lr", "0.05", "--model", "discrete", "--lr-schedule", "cosine:steps=4000,min=0.005"]
+        let text = try EscapeRun(base)
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("η=0.05 (cosine:steps=4000,min=0.005)"), "\(text.stdout)")
+        #expect(text.stdout.contains("lr schedule (§14): cosine:steps=4000,min=0.005") && text.stdout.contains("escaped by step 4000"), "\(text.stdout)")
+        let json = try EscapeRun(base + ["--json"]).json()
+        let hazard = try #require(json["scheduleHazard"] as? [String: Any])
+        #expect(hazard["horizonStep"] as? Int == 4000 && hazard["schedule"] as? String == "cosine:steps=4000,min=0.005")
+        let mean = try #require(hazard["meanSteps"] as? Double), exact = try #require(json["exactSteps"] as? Double)
+        #expect(mean > exact, "annealing lengthens the mean escape: \(mean) against \(exact) at the first rate")
+        #expect(json["reference"] as? String == "scheduleHazard.meanTime")
+    }
+
     /// Same seed on 1 and 2 threads: byte-identical JSON.
     @Test func simulateIsIndependentOfThreads() throws {
         let base = ["simulate", "pq:ha=4,hb=2,barrier=0.3", "--noise", "hessian", "--lr", "0.1", "--batch", "1",
@@ -289,6 +306,15 @@ struct CommandLineTests {
         (["predict", "quartic:barrier=1,floor=-1", "--noise", "loss"], "floor"),
         (["predict", "pq:ha=4,hb=2,barrier=1,floor=1", "--noise", "loss", "--noise-floor", "0.1"], "noise-floor"),
         (["predict", "separable:base=quartic,barrier=1,floor=1,spectators=2", "--noise", "loss"], "noise"),
+        (["predict", "quartic:barrier=1", "--lr-schedule", "cosine:steps=100"], "lr-schedule"),
+        (["predict", "quartic:barrier=1", "--lr-schedule", "cosine:steps=0,min=0"], "lr-schedule steps"),
+        (["predict", "quartic:barrier=1", "--lr-schedule", "cosine:steps=100,min=0.5"], "lr-schedule min"),
+        (["predict", "quartic:barrier=1", "--lr-schedule", "step:every=10,factor=1.5"], "lr-schedule factor"),
+        (["predict", "quartic:barrier=1", "--lr-schedule", "exponential:gamma=0.9"], "lr-schedule"),
+        (["predict", "quartic:barrier=1", "--optimizer", "momentum", "--lr-schedule", "step:every=10,factor=0.5"], "lr-schedule"),
+        (["predict", "quartic:barrier=1", "--optimizer", "dualadam", "--model", "discrete", "--lr-schedule", "step:every=10,factor=0.5"], "lr-schedule"),
+        (["predict", "styblinski-tang:d=2", "--lr-schedule", "step:every=10,factor=0.5"], "lr-schedule"),
+        (["simulate", "quartic:barrier=1", "--method", "ams", "--lr-schedule", "step:every=10,factor=0.5"], "method"),
         (["simulte", "quartic:barrier=1"], "did you mean 'simulate'"),
         (["Predict", "quartic:barrier=1"], "did you mean 'predict'"),
     ])
@@ -358,7 +384,7 @@ struct ReproduceTests {
         let files = (FileManager.default.enumerator(atPath: root.path)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".svg") }.sorted()
         for expected in ["exponent/exponent.svg", "exponent/log-time-vs-effective-barrier.svg", "kramers/log-time-vs-effective-barrier.svg",
                          "dualadam/escape-fraction-vs-switch-rate.svg", "roughness/roughness.svg", "time-step/log-time-vs-dt.svg",
-                         "loss-noise/loss-noise.svg",
+                         "loss-noise/loss-noise.svg", "lr-schedule/escape-fraction-vs-lr-schedule-min.svg",
                          "spectra/sgd/spectrum.svg", "spectra/adam/spectrum.svg", "spectra/invadam/spectrum.svg"] {
             #expect(files.contains(expected), "\(expected) missing from \(files)")
         }

@@ -21,6 +21,8 @@ struct EscapeCase: Sendable, CustomTestStringConvertible, CustomStringConvertibl
     var floor: Double
     var learningRate: Double
     var from: StartSide = .left
+    /// `--lr-schedule`, nil for a constant rate.
+    var lrSchedule: String? = nil
 
     var landscape: String {
         let p = parameters.map(EscapeCase.text)
@@ -38,6 +40,7 @@ struct EscapeCase: Sendable, CustomTestStringConvertible, CustomStringConvertibl
         o += ["--\(parameters[0].rawValue)", Self.text(noiseLevel)]
         if parameters.contains(.noiseFloor) { o += ["--noise-floor", Self.text(floor)] }
         if from == .right { o += ["--from", "right"] }
+        if let lrSchedule { o += ["--lr-schedule", lrSchedule] }
         return o
     }
 
@@ -69,6 +72,7 @@ struct EscapeCase: Sendable, CustomTestStringConvertible, CustomStringConvertibl
             }
         }
         d.from = from
+        d.lrSchedule = lrSchedule
         return d
     }
 

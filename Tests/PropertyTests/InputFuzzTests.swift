@@ -105,6 +105,9 @@ struct InputFuzzTests {
             ("model", .text("discrete")), ("divergence-radius", .number(-1)), ("momentum", .number(0.999999)),
             ("lr", .number(0.05)), ("sigma2", .number(2)), ("dt", .number(0.001)), ("escape-at", .text("minimum")),
             ("max-steps", .number(1000)),
+            ("lr-schedule", .text("cosine:steps=100,min=0.01")), ("lr-schedule", .text("step:every=5,factor=0.5")),
+            ("lr-schedule", .text("cosine:steps=0,min=0")), ("lr-schedule", .text("step:every=10,factor=2")),
+            ("lr-schedule", .text("cosine:steps=10")), ("lr-schedule", .text("warmup:steps=10")), ("lr-schedule", .number(3)),
         ] + OptimizerKind.allCases.map { ("optimizer", .text($0.rawValue)) }   // every registered optimizer
         var predicted = 0
         for k in 0..<8000 {

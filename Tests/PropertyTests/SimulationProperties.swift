@@ -31,6 +31,39 @@ struct SimulationProperties {
         }
     }
 
+    /// §14 against Monte Carlo: the reduced SDE (default integrator and dt) under a cosine
+    /// schedule from η to η_min = share·η over K = c·τ(η)/η steps, runs capped at the schedule's
+    /// SDE time s_K: the fraction escaped by step K within 4 binomial SE of the quasi-static
+    /// hazard's 1 − S(K), plus the relaxation lag (the walkers start at the minimum: about
+    /// h_1/(η·λ_a) is missed, λ_a = P·H_a), plus 2% of the fraction for the default dt (as for
+    /// the constant rate). SGD with isotropic noise, ΔΦ ∈ [2.5, 4], 500 trajectories.
+    @Test func scheduleHazardPredictsTheEscapedFraction() async {
+        await propertyCheck(count: 5, input: Generators.escapeCase(optimizers: [.sgd], noises: [.isotropic]), Generators.number(2.5...4),
+                            Generators.number(0.3...1.5), Generators.number(0.4...1), Gen<Int>.int(in: 1...1_000_000)) { c, phi, length, share, seed in
+            var c = try c.withEffectiveBarrier(phi)
+            let first = try c.prediction()
+            let k = max(10, Int((length * (try #require(first.exactSteps))).rounded()))
+            let eta = c.learningRate, minimum = EscapeCase.round3(share * eta)
+            c.lrSchedule = "cosine:steps=\(k),min=\(EscapeCase.text(minimum))"
+            var problem = try c.problem()
+            let dt = try EscapeSimulation.timePerStep(problem)
+            let sK = (1...k).reduce(0.0) { $0 + problem.schedule.rate(atStep: $1, initial: eta) }
+            problem = try EscapeProblem(landscape: problem.landscape, side: problem.side, target: problem.geometry.targetRule,
+                                        optimizer: problem.optimizer, noise: problem.noise, learningRate: eta, model: problem.model,
+                                        maxSteps: Int((sK / dt).rounded(.up)) + 1, settings: problem.settings, schedule: problem.schedule)
+            let hazard = try #require(try Predictor.predict(problem).scheduleHazard)
+            let predicted = 1 - hazard.survival(atSteps: [Double(k)])[0]
+            let n = 500
+            let result = try EscapeSimulation.run(problem, try EnsembleOptions(trajectories: n, seed: UInt64(seed)))
+            let hits = result.outcomes.filter { $0.kind == .escaped && $0.duration * result.timePerStep <= Double(k) * eta }.count
+            let measured = Double(hits) / Double(n)
+            let se = (max(predicted * (1 - predicted), 1 / Double(n)) / Double(n)).squareRoot()
+            let lag = hazard.hazard(atStep: 1) / (eta * first.preconditionerAtMinimum * first.minimum.curvature)
+            #expect(abs(measured - predicted) <= 4 * se + lag + 0.02 * predicted,
+                    "\(c.testDescription) → simulate --trajectories \(n) --seed \(seed) --max-steps \(problem.maxSteps): escaped by step \(k) \(measured), hazard \(predicted) ± \(se) + lag \(lag)")
+        }
+    }
+
     /// Issue 14's target at the default settings (integrator `auto`, default dt): the mean
     /// escape time of 4000 trajectories within 4 SE + 2% of the exact MFPT where D changes
     /// sharply on the path — SGD, Adam and InvAdam on `pq` with hessian noise, D jumping by up to

@@ -148,6 +148,41 @@ struct TheoryProperties {
         }
     }
 
+    /// §14: the quasi-static hazard of a schedule that keeps η (cosine with η_min = η) is the
+    /// constant rate's geometric law, E[T] = 1/(1 − e^{−h}) steps with h = η/τ(η) — the exact
+    /// MFPT in steps plus ½ up to O(h) — to rounding; annealing to η_min < η lengthens the mean
+    /// and lowers the fraction escaped by K; and ln τ between the rate nodes, interpolated
+    /// linearly in 1/η, is within 10⁻³ of the exact value at the midpoint of the first interval
+    /// (the Arrhenius form, linear in 1/η, holds there up to the prefactor's slow change).
+    @Test func scheduleHazardReducesToTheConstantRateAndFallsWithTheRate() async {
+        await propertyCheck(count: 16, input: Generators.escapeCase(), Generators.number(3...8), Generators.number(0.3...0.9)) { c, phi, share in
+            guard c.optimizer.dynamics == .overdamped, !c.optimizer.isScheduled(OptimizerSettings()) else { return }
+            var c = try c.withEffectiveBarrier(phi)
+            let constant = try c.prediction()
+            let exactSteps = try #require(constant.exactSteps), tau = try #require(constant.exactTime)
+            let k = max(1, Int(exactSteps.rounded()))
+            c.lrSchedule = "cosine:steps=\(k),min=\(EscapeCase.text(c.learningRate))"
+            let same = try #require(try c.prediction().scheduleHazard)
+            let h = c.learningRate / tau
+            let geometric = 1 / -expm1(-h)
+            let mean = try #require(same.meanSteps)
+            #expect(abs(same.initialTime / tau - 1) < 1e-12 && abs(mean / geometric - 1) < 1e-9,
+                    "\(c.testDescription): mean \(mean) against 1/(1 − e^{−h}) = \(geometric), exact steps \(exactSteps)")
+            let atK = same.survival(atSteps: [Double(k)])[0]
+            c.lrSchedule = "cosine:steps=\(k),min=\(EscapeCase.text(EscapeCase.round3(share * c.learningRate)))"
+            let annealed = try #require(try c.prediction().scheduleHazard)
+            #expect((annealed.meanSteps ?? .infinity) > mean && annealed.survival(atSteps: [Double(k)])[0] > atK, "\(c.testDescription)")
+            // The interpolation at the first interval's midpoint in 1/η against the exact MFPT there.
+            let u = 0.5 * (annealed.inverseRates[0] + annealed.inverseRates[1])
+            var mid = c
+            mid.lrSchedule = nil
+            mid.learningRate = 1 / u
+            let exactMid = try #require(try mid.prediction().exactTime)
+            #expect(abs(annealed.logTime(atRate: 1 / u) - log(exactMid)) < 1e-3,
+                    "\(c.testDescription): interpolated ln τ \(annealed.logTime(atRate: 1 / u)), exact \(log(exactMid))")
+        }
+    }
+
     /// §0/§4: at equal ΔL and s (H_b/H_a fixed), a sharper minimum is left sooner by SGD,
     /// Adam and InvAdam. Restriction: pq with hessian or frozen noise (C = H/B), where ΔΦ ∝
     /// (B/H)^p and the prefactor falls with H for all three.

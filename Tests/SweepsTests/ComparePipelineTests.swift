@@ -70,17 +70,17 @@ struct ComparePipelineTests {
 
     /// Scheduled DualAdam: the fraction escaped by the switch step is counted from the
     /// outcomes (binomial SE) and set beside the hazard's 1 − S(K).
-    @Test func dualAdamFractionEscapedBySwitch() throws {
+    @Test func dualAdamFractionEscapedByHorizon() throws {
         let built = try Self.problem("quartic:barrier=0.08") {
             $0.optimizer = .dualadam; $0.switchRate = 2e-4; $0.sigma2 = 4; $0.learningRate = 0.01; $0.model = .discrete
         }
         let run = try PredictedEscape(built).simulate(Self.options())
-        let fraction = try #require(run.escapedBySwitch)
+        let fraction = try #require(run.escapedByHorizon)
         guard case .oneDimensional(let p) = run.prediction, let hazard = p.hazard else { Issue.record("no hazard"); return }
         let k = Double(hazard.switchStep)
         let hits = run.result.outcomes.filter { $0.kind == .escaped && $0.duration <= k }.count
         let f = Double(hits) / 300
-        #expect(fraction.switchStep == hazard.switchStep && fraction.measured == f)
+        #expect(fraction.horizonStep == hazard.switchStep && fraction.measured == f)
         #expect(fraction.standardError == (f * (1 - f) / 300).squareRoot())
         #expect(fraction.predicted == 1 - hazard.survival(atSteps: [k])[0])
         #expect(fraction.measured > 0 && fraction.measured < 1)
