@@ -48,6 +48,9 @@ public struct EscapeProblem: Sendable {
         }
         try noise.validate()
         try model.validate()
+        if noise.model is StableNoiseModel {
+            try Self.checkJumpDriven(optimizer: optimizer, model: model, schedule: schedule)
+        }
         try Validate.stepCap(maxSteps)
         if !landscape.isSmooth, noise.name != "isotropic" {
             throw InvalidParameter("noise", given: noise.name,
@@ -84,6 +87,34 @@ public struct EscapeProblem: Sendable {
 }
 
 extension EscapeProblem {
+    /// α-stable noise (docs/theory.md §15) runs the rules with a constant preconditioner — the
+    /// jump law's P·c·S needs a P that the infinite variance does not move — on the Euler–Maruyama
+    /// step (the other schemes' corrections assume Brownian increments) at a constant η.
+    static func checkJumpDriven(optimizer: OptimizerKind, model: DynamicsModel, schedule: LearningRateSchedule) throws(InvalidParameter) {
+        guard optimizer.hasConstantPreconditioner else {
+            throw InvalidParameter("noise", given: "alpha-stable with --optimizer \(optimizer.rawValue)",
+                                   allowed: "--optimizer " + OptimizerRegistry.names { $0.hasConstantPreconditioner }
+                                       + " (Adam-type preconditioners read the gradient variance, which is infinite for α < 2)")
+        }
+        if case .sde(let integrator, _) = model {
+            if optimizer.dynamics == .underdamped {
+                throw InvalidParameter("noise", given: "alpha-stable with --optimizer \(optimizer.rawValue) --model sde",
+                                       allowed: "--model discrete (the Lévy-driven SDE is built for the overdamped rules)")
+            }
+            if integrator != .automatic, integrator != .eulerMaruyama {
+                throw InvalidParameter("integrator", given: "\(integrator.rawValue) with --noise alpha-stable",
+                                       allowed: "auto or euler-maruyama (the other schemes' corrections assume Brownian increments)")
+            }
+        }
+        if !schedule.isConstant {
+            throw InvalidParameter("lr-schedule", given: "\(schedule) with --noise alpha-stable",
+                                   allowed: "constant (the schedule's hazard is built on the Gaussian exact MFPT)")
+        }
+    }
+
+    /// The α-stable noise model of the problem, if that is its noise.
+    public var stableNoise: StableNoiseModel? { noise.model as? StableNoiseModel }
+
     /// The step cap of the run: `maxSteps`, or fewer where the schedule stops the walker
     /// (cosine to η_min = 0: nothing moves after step K).
     public var effectiveMaxSteps: Int {

@@ -53,6 +53,9 @@ public struct ProblemDescription: Sendable, Equatable {
     public var sigma2: Double?
     public var batch: Double?
     public var noiseFloor: Double?
+    /// The tail index α and scale c of `--noise alpha-stable`.
+    public var alpha: Double?
+    public var scale: Double?
     public var model: ModelKind = .sde
     public var integrator: IntegratorKind?
     public var dt: Double?
@@ -109,6 +112,7 @@ public struct ProblemDescription: Sendable, Equatable {
     private func noiseAndModel() throws(InvalidParameter) -> (NoiseSpec, DynamicsModel) {
         var given: [NoiseParameter: Double] = [:]
         given[.sigma2] = sigma2; given[.batch] = batch; given[.noiseFloor] = noiseFloor
+        given[.alpha] = alpha; given[.scale] = scale
         let noiseSpec = try NoiseSpec(name: noise.rawValue, values: given)
         let dynamics: DynamicsModel
         switch model {
@@ -160,7 +164,7 @@ extension ProblemDescription {
     /// The option names ``set(_:to:)`` accepts, as on the command line (without `--`).
     public static let optionNames = [
         "landscape", "optimizer", "eps", "beta1", "beta2", "switch-rate", "blend", "momentum", "lr", "noise", "sigma2",
-        "batch", "noise-floor", "model", "integrator", "dt", "max-steps", "escape-at", "from", "from-minimum",
+        "batch", "noise-floor", "alpha", "scale", "model", "integrator", "dt", "max-steps", "escape-at", "from", "from-minimum",
         "preconditioner", "divergence-radius", "lr-schedule",
     ]
 
@@ -202,6 +206,8 @@ extension ProblemDescription {
         case "sigma2": sigma2 = try number(name, value)
         case "batch": batch = try number(name, value)
         case "noise-floor": noiseFloor = try number(name, value)
+        case "alpha": alpha = try number(name, value)
+        case "scale": scale = try number(name, value)
         case "model": model = try word(name, value, ModelKind.self)
         case "integrator": integrator = try word(name, value, IntegratorKind.self)
         case "dt": dt = try number(name, value)

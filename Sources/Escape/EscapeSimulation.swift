@@ -14,7 +14,11 @@ public enum EscapeSimulation {
     /// `lanes: false` keeps the fast engine on its one-trajectory loops (the reference its
     /// SIMD-lane loops are tested against; the outcomes are the same).
     static func run(_ problem: EscapeProblem, _ options: EnsembleOptions, lanes: Bool) throws -> SimulationResult {
-        try problem.withReducedSDE(EnsembleVisitor(problem: problem, options: options, lanes: lanes))
+        if let stable = problem.stableNoise {
+            return try problem.landscape.accept(JumpDrivenEnsemble(problem: problem, noise: stable, options: options),
+                                                mirrored: problem.geometry.mirrored)
+        }
+        return try problem.withReducedSDE(EnsembleVisitor(problem: problem, options: options, lanes: lanes))
     }
 
     /// The SDE time one integrator step of `run` covers: the requested or default dt, or η

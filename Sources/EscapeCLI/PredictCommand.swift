@@ -93,6 +93,9 @@ enum PredictionText {
         if let w = p.powerLaw {
             print("loss noise (§13): L_saddle/L_min = \(Text.number(w.lossRatio, 5)); power law τ ≈ \(time(w.time, log: w.logTime)) with exponent 1/κ + 1/2 = \(Text.number(w.exponent, 5)); the Arrhenius form e^{ΔL/T_min} would give \(time(w.arrheniusTime, log: w.logArrheniusTime)); valid for \(w.condition)")
         }
+        if let j = p.jumpEscape {
+            print("jump escape (§15, Imkeller–Pavlyukevich): α = \(Text.number(j.alpha, 4)), c = \(Text.number(j.scale, 4)), width d = \(Text.number(j.width, 5)); K_α = \(Text.number(j.tailConstant, 4)); escaping jump per step \(Text.number(j.ratePerStep, 4)); τ = \(Text.number(j.meanSteps, 6)) steps (independent of ΔL, ∝ d^α); small jumps' diffusion τ = \(time(j.smallJumpTime, log: nil)); validity: \(j.condition)")
+        }
         if let f = p.underdampedFactor { print("momentum: underdamped factor (|H_b|/γ)/λ_b = \(Text.number(f, 4))") }
         if let h = p.hazard {
             print("dualadam schedule: ξ = \(Text.number(h.switchRate, 3)), Adam from step \(h.switchStep), inverse term dominates through step \(h.inverseDominatesThroughStep) (n = √C_a + ε = \(Text.number(h.denominatorAtMinimum, 4))); τ(r=1) = \(Text.number(h.inverseTime, 5)), τ(r=0) = \(Text.number(h.adamTime, 5)); hazard mean \(Text.number(h.meanSteps, 6)) steps")

@@ -58,6 +58,12 @@ struct ProblemArguments: ParsableArguments {
     @Option(name: .customLong("noise-floor"), parsing: .unconditional, help: "Noise floor δ ≥ 0 for --noise hessian (default 0; must be > 0 where L″ vanishes on the escape path).")
     var noiseFloor: Double?
 
+    @Option(parsing: .unconditional, help: "Tail index α in (1, 2] for --noise alpha-stable (default 1.5; 2 is Gaussian with σ² = 2c²).")
+    var alpha: Double?
+
+    @Option(parsing: .unconditional, help: "Scale c > 0 for --noise alpha-stable (default 1): ξ ~ S_α(c), characteristic function exp(−|ct|^α).")
+    var scale: Double?
+
     @Option(help: "Dynamics: sde (the reduced SDE) or discrete (the optimizer's own iteration).")
     var model: ModelKind = .sde
 
@@ -95,6 +101,7 @@ struct ProblemArguments: ParsableArguments {
         d.lrSchedule = lrSchedule
         d.learningRate = learningRate
         d.noise = noise; d.sigma2 = sigma2; d.batch = batch; d.noiseFloor = noiseFloor
+        d.alpha = alpha; d.scale = scale
         d.model = model; d.integrator = integrator; d.dt = dt; d.maxSteps = maxSteps
         d.escapeAt = escapeAt; d.from = from; d.fromMinimum = fromMinimum
         d.preconditioner = preconditioner; d.divergenceRadius = divergenceRadius

@@ -10,6 +10,9 @@ struct ProblemSummary: Encodable {
     let sigma2: Double?
     let batch: Double?
     let noiseFloor: Double?
+    /// α-stable noise: the tail index and the scale.
+    let alpha: Double?
+    let scale: Double?
     let learningRate: Double
     /// The learning-rate schedule; nil for a constant rate.
     let lrSchedule: String?
@@ -50,6 +53,7 @@ struct ProblemSummary: Encodable {
         self.optimizer = optimizer.rawValue
         self.noise = noise.name
         sigma2 = noise[.sigma2]; batch = noise[.batch]; noiseFloor = noise[.noiseFloor]
+        alpha = noise[.alpha]; scale = noise[.scale]
         self.learningRate = learningRate
         lrSchedule = schedule.isConstant ? nil : schedule.description
         self.model = model.name
@@ -65,6 +69,7 @@ struct ProblemSummary: Encodable {
         if let sigma2 { noiseText += " σ²=\(Validate.format(sigma2))" }
         if let batch { noiseText += " B=\(Validate.format(batch))" }
         if let noiseFloor, noiseFloor > 0 { noiseText += " δ=\(Validate.format(noiseFloor))" }
+        if let alpha, let scale { noiseText += " α=\(Validate.format(alpha)) c=\(Validate.format(scale))" }
         let optimizerText = optimizer + (OptimizerKind(rawValue: optimizer)?.model.describe(settings, discrete: model == "discrete") ?? "")
         return "\(landscape)  \(optimizerText)  η=\(Validate.format(learningRate))\(lrSchedule.map { " (\($0))" } ?? "")  noise \(noiseText)  from \(from)"
     }

@@ -34,6 +34,14 @@ public final class AnyRandomSource: RandomSource {
     }
 
     @inlinable
+    public func stable(alpha: Double) -> Double {
+        switch engine {
+        case .gsl(let s): s.stable(alpha: alpha)
+        case .fast(let s): s.stable(alpha: alpha)
+        }
+    }
+
+    @inlinable
     public func reseed(runSeed: UInt64, stream index: Int) {
         switch engine {
         case .gsl(let s): s.reseed(runSeed: runSeed, stream: index)

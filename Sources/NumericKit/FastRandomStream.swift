@@ -26,4 +26,8 @@ public final class FastRandomStream: RandomSource {
 
     @inlinable
     public func uniform() -> Double { generator.uniform() }
+
+    /// S_α(1) by Chambers–Mallows–Stuck from this stream's uniforms (GSL's algorithm).
+    @inlinable
+    public func stable(alpha: Double) -> Double { chambersMallowsStuck(alpha: alpha) }
 }

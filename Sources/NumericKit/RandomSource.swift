@@ -10,6 +10,9 @@ public protocol RandomSource: AnyObject, SendableMetatype {
     func gaussian() -> Double
     /// A uniform draw on [0, 1).
     func uniform() -> Double
+    /// A draw of the symmetric α-stable law S_α(1), 0 < α ≤ 2 (``StableDistribution``): GSL's
+    /// `gsl_ran_levy` on the GSL engines, the same Chambers–Mallows–Stuck formula on the fast one.
+    func stable(alpha: Double) -> Double
     /// Restarts the source as stream `index` of a run seeded with `runSeed`
     /// (seeded through ``StreamSeeding/streamSeed(run:stream:)``).
     func reseed(runSeed: UInt64, stream index: Int)

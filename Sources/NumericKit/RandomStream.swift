@@ -69,6 +69,10 @@ public final class RandomStream {
     @inlinable
     public func uniform() -> Double { gsl_rng_uniform(rng) }
 
+    /// S_α(1), GSL's `gsl_ran_levy` with c = 1 (Chambers–Mallows–Stuck).
+    @inlinable
+    public func stable(alpha: Double) -> Double { gsl_ran_levy(rng, 1, alpha) }
+
     /// A uniform draw on (0, 1): never exactly zero.
     @inlinable
     public func uniformPositive() -> Double { gsl_rng_uniform_pos(rng) }

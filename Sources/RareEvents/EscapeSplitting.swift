@@ -66,6 +66,10 @@ public enum EscapeSplitting {
             throw InvalidParameter("method", given: "ams with --lr-schedule \(problem.schedule)",
                                    allowed: "brute for a schedule (escape is time-inhomogeneous; the loop decomposition needs a chain that renews in the basin), or a constant learning rate")
         }
+        guard problem.stableNoise == nil else {
+            throw InvalidParameter("method", given: "ams with --noise alpha-stable",
+                                   allowed: "brute for α-stable noise (the splitting chains step with Gaussian increments)")
+        }
         return try checkDynamics(optimizer: problem.optimizer, settings: problem.settings, model: problem.model)
     }
 

@@ -55,6 +55,8 @@ public enum FigureStyle {
         "landscape.hb": "curvature at the saddle |H_b|",
         "landscape.amplitude": "roughness amplitude ε",
         "landscape.floor": "loss at the minimum L_min (floor)",
+        "alpha": "tail index α (α-stable noise)",
+        "scale": "α-stable scale c",
         "lr-schedule.min": "final learning rate η_min (cosine schedule)",
         "method": "method (brute force or splitting)",
     ]
@@ -65,6 +67,8 @@ public enum FigureStyle {
         case "exactTime": "exact MFPT"
         case "exactTime × underdampedFactor": "exact MFPT × underdamped factor"
         case "hazard.meanTime": "DualAdam hazard"
+        case "scheduleHazard.meanTime": "quasi-static hazard"
+        case "jumpEscape.meanTime": "jump law (Imkeller–Pavlyukevich)"
         case "kramersTime": "Kramers"
         case "eyringKramersTime", "eyringKramers": "Eyring–Kramers"
         case "reduction1D": "exact MFPT of the 1-D reduction"

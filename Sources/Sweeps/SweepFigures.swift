@@ -77,7 +77,10 @@ enum SweepFigures {
                 if !kramers.isEmpty { series.append(.init(name: "Kramers", points: kramers, style: .init(color: FigureStyle.neutral, marker: .none, stroke: .dotted))) }
             }
         }
-        let reference = fraction ? "hazard prediction" : FigureStyle.referenceLabel(rows.first?.reference ?? "")
+        // Rows may be held against different references (α-stable: the jump law below α = 2, the exact MFPT at 2).
+        var references: [String] = []
+        for r in rows where !references.contains(r.reference) { references.append(r.reference) }
+        let reference = fraction ? "hazard prediction" : references.map(FigureStyle.referenceLabel).joined(separator: " or ")
         var legend = styles.legend()
         legend.append(.init(measuredEntry, .init(color: FigureStyle.neutral), errorBar: true))
         legend.append(.init("predicted: \(reference)", .init(color: FigureStyle.neutral, marker: .none, stroke: .solid)))

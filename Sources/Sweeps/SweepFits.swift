@@ -139,6 +139,8 @@ public enum SweepFits {
                                         { $0.barrierOverLearningRate })
         case .effectiveBarrier: (Set([SweepSpec.effectiveBarrier, "landscape.barrier"] + EscapeMethod.parameterNames), { $0.effectiveBarrier })
         case .logLossRatio: (Set(["landscape.floor", "landscape.barrier"] + EscapeMethod.parameterNames), { $0.lossRatio.map(log) })
+        case .barrier: (sharpnessAndBarrier, { $0.barrier })
+        case .logWidth: (sharpnessAndBarrier, { $0.jumpWidth.map(log) })
         }
         let kind = "arrhenius (ln τ against \(x.rawValue))"
         return groups(rows, excluding: excluded).map { group, members in

@@ -80,6 +80,12 @@ public struct SweepRow: Sendable, Equatable, Codable {
     public let powerLawExponent: Double?
     public let powerLawTime: Double?
     public let arrheniusTime: Double?
+    /// α-stable noise: the tail index, and with α < 2 the jump law's width d, time and whether
+    /// its validity condition holds (docs/theory.md §15).
+    public let alpha: Double?
+    public let jumpWidth: Double?
+    public let jumpTime: Double?
+    public let jumpValid: Bool?
     public let referenceTime: Double?
     public let reference: String
     // The comparison.
@@ -130,6 +136,7 @@ public struct SweepRow: Sendable, Equatable, Codable {
         var effectiveBarrier, theoryExponent, exactTime, kramersTime, eyringKramersTime, referenceTime: Double?
         var zwanzig: ZwanzigPrediction?
         var powerLaw: PowerLawPrediction?
+        var jump: JumpEscapePrediction?
 
         init(_ predicted: PredictedEscape) {
             switch predicted.problem {
@@ -142,12 +149,14 @@ public struct SweepRow: Sendable, Equatable, Codable {
             case .oneDimensional(let p):
                 (barrier, curvatureAtMinimum, curvatureAtSaddle, theoryExponent) = (p.barrier, p.minimum.curvature, p.saddle.curvature, p.exponent?.p)
                 (kramersTime, eyringKramersTime, zwanzig, powerLaw) = (p.kramersTime, nil, p.zwanzig, p.powerLaw)
+                jump = p.jumpEscape
             case .multiDimensional(let p):
                 (barrier, curvatureAtMinimum, curvatureAtSaddle) = (p.barrier, p.start.eigenvalues[0], p.saddle.eigenvalues[0])
                 theoryExponent = p.reduction1D?.exponent?.p
                 (kramersTime, eyringKramersTime, zwanzig) = (p.reduction1D?.kramersTime, p.eyringKramers?.time, nil)
             }
             (effectiveBarrier, exactTime, referenceTime) = (prediction.effectiveBarrier, prediction.exactTime, prediction.referenceTime)
+            if jump != nil { effectiveBarrier = nil }   // the jump law has no ΔΦ (that of the Gaussian member is not the reference's)
         }
     }
 
@@ -203,6 +212,8 @@ public struct SweepRow: Sendable, Equatable, Codable {
         roughness = q.zwanzig.map { $0.amplitude / $0.temperature }
         (lossRatio, powerLawExponent) = (q.powerLaw?.lossRatio, q.powerLaw?.exponent)
         (powerLawTime, arrheniusTime) = (q.powerLaw?.time, q.powerLaw?.arrheniusTime)
+        alpha = q.noise[.alpha]
+        (jumpWidth, jumpTime, jumpValid) = (q.jump?.width, q.jump?.meanTime, q.jump?.isValid)
         reference = c.reference
         measuredOverExact = c.measuredOverExact
         measuredOverKramers = c.measuredOverKramers
@@ -225,7 +236,7 @@ public struct SweepRow: Sendable, Equatable, Codable {
         "meanSteps", "censoredMeanTime", "integratorSteps", "escapeProbability", "escapeProbabilityStandardError",
         "bruteForceSteps", "barrier", "curvatureAtMinimum", "curvatureAtSaddle",
         "batchOverCurvature", "barrierOverLearningRate", "effectiveBarrier", "theoryExponent", "exactTime", "kramersTime",
-        "eyringKramersTime", "zwanzigTime", "roughness", "lossRatio", "powerLawExponent", "powerLawTime", "arrheniusTime", "referenceTime", "reference", "measuredOverExact", "measuredOverKramers",
+        "eyringKramersTime", "zwanzigTime", "roughness", "lossRatio", "powerLawExponent", "powerLawTime", "arrheniusTime", "alpha", "jumpWidth", "jumpTime", "jumpValid", "referenceTime", "reference", "measuredOverExact", "measuredOverKramers",
         "measuredOverReference", "kramersOverExact", "zScore", "agrees", "allowance", "horizonStep", "escapedByHorizon",
         "escapedByHorizonStandardError", "predictedEscapedByHorizon", "wallSeconds",
     ]
@@ -241,7 +252,8 @@ public struct SweepRow: Sendable, Equatable, Codable {
             n(bruteForceSteps), n(barrier), n(curvatureAtMinimum),
             n(curvatureAtSaddle), n(batchOverCurvature), n(barrierOverLearningRate), n(effectiveBarrier), n(theoryExponent),
             n(exactTime), n(kramersTime), n(eyringKramersTime), n(zwanzigTime), n(roughness), n(lossRatio), n(powerLawExponent),
-            n(powerLawTime), n(arrheniusTime), n(referenceTime), reference, n(measuredOverExact),
+            n(powerLawTime), n(arrheniusTime), n(alpha), n(jumpWidth), n(jumpTime), jumpValid.map { $0 ? "true" : "false" } ?? "",
+            n(referenceTime), reference, n(measuredOverExact),
             n(measuredOverKramers), n(measuredOverReference), n(kramersOverExact), n(zScore), agrees ? "true" : "false",
             n(allowance), i(horizonStep), n(escapedByHorizon), n(escapedByHorizonStandardError), n(predictedEscapedByHorizon),
             n(wallSeconds),

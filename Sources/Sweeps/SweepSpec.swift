@@ -241,6 +241,10 @@ public struct FitRequest: Sendable, Equatable, Codable {
         case effectiveBarrier = "effective-barrier"
         /// ln(L_saddle/L_min), loss noise's power-law axis (docs/theory.md §13).
         case logLossRatio = "log-loss-ratio"
+        /// ΔL itself, whatever else moves with it (α-stable noise: flat at a fixed width, §15).
+        case barrier
+        /// ln d, the jump law's width from the minimum to the saddle (α-stable noise: slope α, §15).
+        case logWidth = "log-width"
     }
 
     public var kind: Kind

@@ -69,6 +69,8 @@ public struct Prediction: Sendable, Equatable, Codable {
     public var powerLaw: PowerLawPrediction? = nil
     /// A learning-rate schedule: its quasi-static hazard (docs/theory.md §14).
     public var scheduleHazard: LearningRateHazard? = nil
+    /// α-stable noise with α < 2: Imkeller & Pavlyukevich's jump law, the reference (§15).
+    public var jumpEscape: JumpEscapePrediction? = nil
 
     /// The hazard of a time-inhomogeneous run — scheduled DualAdam's or a learning-rate
     /// schedule's — against which the escaped fraction and the survival curve are checked.
@@ -235,6 +237,25 @@ struct PredictionVisitor: ReducedSDEVisitor {
                 batch: loss.batch, preconditioner: times.preconditionerAtMinimum, learningRate: eta, lossAtMinimum: a.value,
                 lossAtSaddle: b.value, curvatureAtMinimum: a.curvature, curvatureAtSaddle: b.curvature,
                 escapeAtSaddle: g.target == b.x)
+        }
+        if let stable = problem.stableNoise {
+            let c2 = Validate.format(2 * stable.scale * stable.scale)
+            if stable.alpha < 2 {
+                let jump = try JumpEscapePrediction(
+                    alpha: stable.alpha, scale: stable.scale, learningRate: eta, preconditioner: times.preconditionerAtMinimum,
+                    width: min(b.x, g.target) - a.x, relaxationSteps: validity.relaxationSteps, barrier: g.barrier) { sigma2 in
+                        try EscapeTimes(ReducedSDE(landscape: sde.landscape, noise: IsotropicNoise(sigma2: sigma2),
+                                                   preconditioner: sde.preconditioner, learningRate: eta), g).exact.logTime
+                    }
+                prediction.jumpEscape = jump
+                prediction.logReferenceTime = log(jump.meanTime)
+                prediction.referenceTime = jump.meanTime
+                prediction.referenceSteps = jump.meanSteps
+                prediction.reference = "jumpEscape.meanTime"
+                prediction.notes.append("alpha-stable α = \(Validate.format(stable.alpha)): exactTime and kramersTime are those of its Gaussian member (σ² = 2c² = \(c2), what α = 2 is); the reference is Imkeller & Pavlyukevich's law for the first jump past the saddle, independent of ΔL" + (jump.isValid ? "" : "; its validity condition FAILS: \(jump.condition)"))
+            } else {
+                prediction.notes.append("alpha-stable at α = 2 is isotropic Gaussian noise of σ² = 2c² = \(c2): the exact MFPT applies")
+            }
         }
         if !problem.schedule.isConstant {
             let h = try LearningRateHazard(schedule: problem.schedule, learningRate: eta,

@@ -88,6 +88,28 @@ struct CommandLineTests {
         #expect(json["reference"] as? String == "scheduleHazard.meanTime")
     }
 
+    /// Issue 17, part 1: α-stable noise in `predict` — the jump law with its validity condition,
+    /// in the text and as `jumpEscape` in the JSON, as the reference; at α = 2 the prediction is
+    /// isotropic Gaussian noise's of σ² = 2c², to the last digit.
+    @Test func predictAlphaStable() throws {
+        let base = ["predict", "pq:ha=4,hb=4,barrier=1", "--noise", "alpha-stable", "--alpha", "1.5", "--scale", "0.5", "--lr", "0.01"]
+        let text = try EscapeRun(base)
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("noise alpha-stable α=1.5 c=0.5") && text.stdout.contains("jump escape (§15, Imkeller–Pavlyukevich)")
+                && text.stdout.contains(": holds"), "\(text.stdout)")
+        let json = try EscapeRun(base + ["--json"]).json()
+        let jump = try #require(json["jumpEscape"] as? [String: Any])
+        // K_1.5 = Γ(1.5)·sin(3π/4)/π; τ = d^α/(K_α·(cη)^α) steps with d = 1.
+        let k = tgamma(1.5) * sin(0.75 * Double.pi) / Double.pi
+        let steps = try #require(jump["meanSteps"] as? Double)
+        #expect(abs(steps * k * pow(0.005, 1.5) - 1) < 1e-12 && jump["isValid"] as? Bool == true, "\(jump)")
+        #expect(json["reference"] as? String == "jumpEscape.meanTime" && json["referenceSteps"] as? Double == steps)
+        let gaussian = try EscapeRun(["predict", "pq:ha=4,hb=4,barrier=1", "--sigma2", "0.5", "--lr", "0.01", "--json"]).json()
+        let atTwo = try EscapeRun(base.dropLast(4) + ["--alpha", "2", "--scale", "0.5", "--lr", "0.01", "--json"]).json()
+        #expect(atTwo["jumpEscape"] == nil && atTwo["reference"] as? String == "exactTime")
+        #expect(atTwo["exactTime"] as? Double == gaussian["exactTime"] as? Double && json["exactTime"] as? Double == gaussian["exactTime"] as? Double)
+    }
+
     /// Same seed on 1 and 2 threads: byte-identical JSON.
     @Test func simulateIsIndependentOfThreads() throws {
         let base = ["simulate", "pq:ha=4,hb=2,barrier=0.3", "--noise", "hessian", "--lr", "0.1", "--batch", "1",
@@ -315,6 +337,18 @@ struct CommandLineTests {
         (["predict", "quartic:barrier=1", "--optimizer", "dualadam", "--model", "discrete", "--lr-schedule", "step:every=10,factor=0.5"], "lr-schedule"),
         (["predict", "styblinski-tang:d=2", "--lr-schedule", "step:every=10,factor=0.5"], "lr-schedule"),
         (["simulate", "quartic:barrier=1", "--method", "ams", "--lr-schedule", "step:every=10,factor=0.5"], "method"),
+        (["predict", "pq:ha=4,hb=4,barrier=1", "--noise", "alpha-stable", "--alpha", "1"], "alpha"),
+        (["predict", "pq:ha=4,hb=4,barrier=1", "--noise", "alpha-stable", "--alpha", "2.5"], "alpha"),
+        (["predict", "pq:ha=4,hb=4,barrier=1", "--noise", "alpha-stable", "--alpha", "0.5"], "alpha"),
+        (["predict", "pq:ha=4,hb=4,barrier=1", "--noise", "alpha-stable", "--scale", "0"], "scale"),
+        (["predict", "pq:ha=4,hb=4,barrier=1", "--noise", "alpha-stable", "--sigma2", "1"], "sigma2"),
+        (["predict", "pq:ha=4,hb=4,barrier=1", "--alpha", "1.5"], "alpha"),
+        (["predict", "pq:ha=4,hb=4,barrier=1", "--noise", "alpha-stable", "--optimizer", "adam"], "noise"),
+        (["predict", "pq:ha=4,hb=4,barrier=1", "--noise", "alpha-stable", "--optimizer", "momentum"], "noise"),
+        (["predict", "pq:ha=4,hb=4,barrier=1", "--noise", "alpha-stable", "--integrator", "milstein"], "integrator"),
+        (["predict", "pq:ha=4,hb=4,barrier=1", "--noise", "alpha-stable", "--lr-schedule", "step:every=10,factor=0.5"], "lr-schedule"),
+        (["simulate", "pq:ha=4,hb=4,barrier=1", "--noise", "alpha-stable", "--method", "ams"], "method"),
+        (["predict", "styblinski-tang:d=2", "--noise", "alpha-stable"], "noise"),
         (["simulte", "quartic:barrier=1"], "did you mean 'simulate'"),
         (["Predict", "quartic:barrier=1"], "did you mean 'predict'"),
     ])
@@ -385,6 +419,7 @@ struct ReproduceTests {
         for expected in ["exponent/exponent.svg", "exponent/log-time-vs-effective-barrier.svg", "kramers/log-time-vs-effective-barrier.svg",
                          "dualadam/escape-fraction-vs-switch-rate.svg", "roughness/roughness.svg", "time-step/log-time-vs-dt.svg",
                          "loss-noise/loss-noise.svg", "lr-schedule/escape-fraction-vs-lr-schedule-min.svg",
+                         "heavy-tails/log-time-vs-landscape-barrier.svg", "heavy-tails-width/log-time-vs-landscape-barrier.svg",
                          "spectra/sgd/spectrum.svg", "spectra/adam/spectrum.svg", "spectra/invadam/spectrum.svg"] {
             #expect(files.contains(expected), "\(expected) missing from \(files)")
         }

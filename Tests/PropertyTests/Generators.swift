@@ -69,6 +69,7 @@ struct EscapeCase: Sendable, CustomTestStringConvertible, CustomStringConvertibl
             case .sigma2: d.sigma2 = value
             case .batch: d.batch = value
             case .noiseFloor: d.noiseFloor = value
+            case .alpha, .scale: break   // alpha-stable is not generated (its law is not C's)
             }
         }
         d.from = from
@@ -119,9 +120,9 @@ enum Generators {
         $0.dynamics == .overdamped && !$0.isScheduled(OptimizerSettings())
     }
 
-    /// Every registered noise model that applies to the analytic families (a measured C needs a
-    /// `table:` landscape's column).
-    static let analyticNoises = NoiseKind.allCases.filter { !$0.model.needsMeasuredVariance }
+    /// Every registered Gaussian noise model that applies to the analytic families (a measured C
+    /// needs a `table:` landscape's column; α-stable noise has its own tests).
+    static let analyticNoises = NoiseKind.allCases.filter { !$0.model.needsMeasuredVariance && $0.model.isGaussian }
 
     /// A case over the given families, optimizers and noise models. Hessian noise on a quartic
     /// gets a floor δ ∈ [0.05, 1] (L″ vanishes on the path), on pq δ = 0. Loss noise gets a

@@ -108,6 +108,9 @@ struct InputFuzzTests {
             ("lr-schedule", .text("cosine:steps=100,min=0.01")), ("lr-schedule", .text("step:every=5,factor=0.5")),
             ("lr-schedule", .text("cosine:steps=0,min=0")), ("lr-schedule", .text("step:every=10,factor=2")),
             ("lr-schedule", .text("cosine:steps=10")), ("lr-schedule", .text("warmup:steps=10")), ("lr-schedule", .number(3)),
+            ("noise", .text("alpha-stable")), ("noise", .text("alpha-stable")), ("alpha", .number(1)), ("alpha", .number(2.5)),
+            ("alpha", .number(0.5)), ("alpha", .number(1.5)), ("alpha", .number(2)), ("scale", .number(0)), ("scale", .number(-1)),
+            ("scale", .number(0.3)), ("integrator", .text("milstein")),
         ] + OptimizerKind.allCases.map { ("optimizer", .text($0.rawValue)) }   // every registered optimizer
         var predicted = 0
         for k in 0..<8000 {

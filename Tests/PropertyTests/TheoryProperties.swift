@@ -148,6 +148,29 @@ struct TheoryProperties {
         }
     }
 
+    /// §15, the α → 2 limit: α-stable noise at α = 2 with scale c is isotropic Gaussian noise of
+    /// σ² = 2c² — the same exact MFPT, Kramers time and ΔΦ to the last digit, the exact MFPT as
+    /// the reference — and just below 2 the jump law's rate K_α·(cη)^α·d^{−α} vanishes with
+    /// K_α ≈ (2 − α)/2, so its time exceeds the Gaussian member's exact MFPT wherever ΔΦ is moderate.
+    @Test func alphaStableNoiseTendsToGaussianNoiseAsAlphaTendsToTwo() async {
+        await propertyCheck(count: 24, input: Generators.escapeCase(optimizers: [.sgd], noises: [.isotropic]), Generators.number(2...6)) { c, phi in
+            let c = try c.withEffectiveBarrier(phi)
+            let gaussian = try c.prediction()
+            var d = c.problemDescription
+            d.noise = .alphaStable
+            d.sigma2 = nil
+            d.alpha = 2
+            d.scale = (c.noiseLevel / 2).squareRoot()
+            let atTwo = try Predictor.predict(try d.oneDimensional())
+            #expect(atTwo.reference == "exactTime" && atTwo.jumpEscape == nil, "\(c.testDescription)")
+            #expect(abs(atTwo.logExactTime - gaussian.logExactTime) < 1e-12 && abs((atTwo.logKramersTime ?? 0) - (gaussian.logKramersTime ?? 0)) < 1e-12
+                    && abs(atTwo.effectiveBarrier / gaussian.effectiveBarrier - 1) < 1e-12, "\(c.testDescription)")
+            d.alpha = 2 - 1e-6
+            let nearTwo = try #require(try Predictor.predict(try d.oneDimensional()).jumpEscape)
+            #expect(abs(nearTwo.tailConstant / 5e-7 - 1) < 1e-5 && nearTwo.meanTime > (gaussian.exactTime ?? 0), "\(c.testDescription)")
+        }
+    }
+
     /// §14: the quasi-static hazard of a schedule that keeps η (cosine with η_min = η) is the
     /// constant rate's geometric law, E[T] = 1/(1 − e^{−h}) steps with h = η/τ(η) — the exact
     /// MFPT in steps plus ½ up to O(h) — to rounding; annealing to η_min < η lengthens the mean

@@ -7,6 +7,8 @@ public enum NoiseParameter: String, Sendable, CaseIterable {
     case sigma2
     case batch
     case noiseFloor = "noise-floor"
+    case alpha
+    case scale
 }
 
 /// One gradient-noise model C(θ), everything the tool knows about it in one file
@@ -29,6 +31,9 @@ public protocol NoiseModel: Sendable, Equatable {
     /// Whether C is read from the landscape (``Landscape1D/measuredLogVariance``, a `table:`
     /// file's C column): problems on a landscape without one are refused.
     static var needsMeasuredVariance: Bool { get }
+    /// Whether the noise is Gaussian with the covariance C the model states (every model but
+    /// ``StableNoiseModel``, whose C is that of its α = 2 member).
+    static var isGaussian: Bool { get }
     /// The model from the values the user gave (absent ones take the model's defaults),
     /// range-checked.
     init(_ values: [NoiseParameter: Double]) throws(InvalidParameter)
@@ -54,6 +59,7 @@ public protocol NoiseModel: Sendable, Equatable {
 extension NoiseModel {
     public static var hasMultiDimensionalForm: Bool { true }
     public static var needsMeasuredVariance: Bool { false }
+    public static var isGaussian: Bool { true }
     public var curvatureBatch: Double? { nil }
     public var vanishesWithCurvature: Bool { false }
     public func isFrozen<L: Landscape1D>(on landscape: L) -> Bool { false }
@@ -110,6 +116,7 @@ public enum NoiseRegistry {
         visitor.visit(FrozenNoiseModel.self)
         visitor.visit(MeasuredNoiseModel.self)
         visitor.visit(LossNoiseModel.self)
+        visitor.visit(StableNoiseModel.self)
     }
 
     /// The registered models, in the registry's order.
