@@ -74,10 +74,19 @@ struct InputFuzzTests {
         var slowest = (seconds: 0.0, input: "")
     }
 
+    /// The CPU time of the calling thread, in seconds: the work an input costs, whatever else the
+    /// test run is doing on the machine's cores (wall-clock time under the parallel suite measured
+    /// up to 5.2 s for an input that takes 1–2 s alone).
+    static func threadSeconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + 1e-9 * Double(t.tv_nsec)
+    }
+
     /// Runs `body`; only InvalidParameter may escape it.
     static func check(_ input: String, _ tally: Tally, _ body: () throws -> Void) {
         tally.inputs += 1
-        let start = Date()
+        let start = threadSeconds()
         do {
             try body()
             tally.valid += 1
@@ -86,7 +95,7 @@ struct InputFuzzTests {
         } catch {
             Issue.record("input \(String(reflecting: input)) (seed \(seed)) threw \(type(of: error)): \(error)")
         }
-        let seconds = Date().timeIntervalSince(start)
+        let seconds = threadSeconds() - start
         if seconds > tally.slowest.seconds { tally.slowest = (seconds, input) }
     }
 
@@ -135,7 +144,10 @@ struct InputFuzzTests {
             }
         }
         #expect(tally.inputs == 8000)
-        #expect(tally.slowest.seconds < 5, "slowest input \(tally.slowest.input): \(tally.slowest.seconds) s")
+        // A hang detector, on the thread's CPU time. The slowest legitimate input known is an
+        // lr-schedule's quasi-static hazard on the 205-row example table (examples/tables/quartic.csv) (33 exact MFPTs on the
+        // spline): 4.7 s alone (session 17), hence 10 s rather than the 5 s this had before it.
+        #expect(tally.slowest.seconds < 10, "slowest input \(tally.slowest.input): \(tally.slowest.seconds) s")
         #expect(tally.valid > 300 && tally.refused > 1000, "valid \(tally.valid), refused \(tally.refused)")
     }
 
