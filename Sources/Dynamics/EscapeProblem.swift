@@ -90,7 +90,7 @@ extension EscapeProblem {
     /// α-stable noise (docs/theory.md §15) runs the rules with a constant preconditioner — the
     /// jump law's P·c·S needs a P that the infinite variance does not move — on the Euler–Maruyama
     /// step (the other schemes' corrections assume Brownian increments) at a constant η.
-    static func checkJumpDriven(optimizer: OptimizerKind, model: DynamicsModel, schedule: LearningRateSchedule) throws(InvalidParameter) {
+    public static func checkJumpDriven(optimizer: OptimizerKind, model: DynamicsModel, schedule: LearningRateSchedule) throws(InvalidParameter) {
         guard optimizer.hasConstantPreconditioner else {
             throw InvalidParameter("noise", given: "alpha-stable with --optimizer \(optimizer.rawValue)",
                                    allowed: "--optimizer " + OptimizerRegistry.names { $0.hasConstantPreconditioner }

@@ -38,7 +38,11 @@ public struct WellSelectivity: Sendable, Codable {
 
     /// The optimizers compared by default: every one whose prediction applies to `problem`.
     public static func optimizers(for problem: EscapeProblem) -> [OptimizerKind] {
-        OptimizerKind.allCases.filter { !$0.isScheduled(problem.settings) || problem.model == .discrete }
+        OptimizerKind.allCases.filter { kind in
+            (!kind.isScheduled(problem.settings) || problem.model == .discrete)
+                && (problem.stableNoise == nil
+                    || (try? EscapeProblem.checkJumpDriven(optimizer: kind, model: problem.model, schedule: problem.schedule)) != nil)
+        }
     }
 
     public init(problem: EscapeProblem, optimizers: [OptimizerKind]) throws {

@@ -108,6 +108,10 @@ struct CommandLineTests {
         let atTwo = try EscapeRun(base.dropLast(4) + ["--alpha", "2", "--scale", "0.5", "--lr", "0.01", "--json"]).json()
         #expect(atTwo["jumpEscape"] == nil && atTwo["reference"] as? String == "exactTime")
         #expect(atTwo["exactTime"] as? Double == gaussian["exactTime"] as? Double && json["exactTime"] as? Double == gaussian["exactTime"] as? Double)
+        // Both wells: only the rules the noise admits (the SDE: sgd), by the jump law — the wider
+        // well (H_c = 1: the saddle 1.58× as far) is left α·ln 1.58 later in ln τ.
+        let wells = try EscapeRun(["predict", "pq:ha=4,hb=4,barrier=1,hc=1", "--noise", "alpha-stable", "--scale", "0.25", "--lr", "0.05", "--both-wells"])
+        #expect(wells.status == 0 && wells.stdout.contains("\nsgd ") && !wells.stdout.contains("momentum"), "\(wells.stdout)\(wells.stderr)")
     }
 
     /// Same seed on 1 and 2 threads: byte-identical JSON.
