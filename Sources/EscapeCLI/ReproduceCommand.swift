@@ -16,7 +16,7 @@ struct ReproduceCommand: ParsableCommand {
             time-step (Euler–Maruyama's jump bias), roughness (rough landscapes against Zwanzig), loss-noise (the power \
             law of loss-proportional noise), lr-schedule (cosine annealing against the quasi-static hazard), heavy-tails and heavy-tails-width (α-stable noise: τ flat in the barrier, ∝ width^α). Each writes tables, fits, summary.md, provenance.json, SVG \
             figures and its sweep.json to OUT/NAME (OUT/quick/NAME with --quick), then the in-basin spectra of \
-            SGD, Adam and InvAdam to OUT/spectra. About 16 minutes on 2 cores; --quick about a minute. docs/reproduce.md walks through the results.
+            SGD, Adam and InvAdam to OUT/spectra. About 19 minutes on 2 cores; --quick about a minute. docs/reproduce.md walks through the results.
             """)
 
     @Flag(help: "Fewer trajectories and barriers (about a minute; for CI).")
