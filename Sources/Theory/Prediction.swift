@@ -241,9 +241,15 @@ struct PredictionVisitor: ReducedSDEVisitor {
         if let stable = problem.stableNoise {
             let c2 = Validate.format(2 * stable.scale * stable.scale)
             if stable.alpha < 2 {
+                // The heavy ball's buffer spreads a kick while the well pulls back: its threshold from the rule itself.
+                let kick: Double? = problem.optimizer == .momentum
+                    ? JumpEscapePrediction.smallestEscapingKick(landscape: sde.landscape, rule: HeavyBallIteration(learningRate: eta, beta: settings.momentum),
+                                                                start: a.x, target: g.target, horizon: 1000 + Int(100 * validity.relaxationSteps))
+                    : nil
                 let jump = try JumpEscapePrediction(
                     alpha: stable.alpha, scale: stable.scale, learningRate: eta, preconditioner: times.preconditionerAtMinimum,
-                    width: min(b.x, g.target) - a.x, relaxationSteps: validity.relaxationSteps, barrier: g.barrier) { sigma2 in
+                    width: min(b.x, g.target) - a.x, relaxationSteps: validity.relaxationSteps, barrier: g.barrier, kick: kick,
+                    memorySteps: problem.optimizer == .momentum ? 1 / (1 - settings.momentum) : nil) { sigma2 in
                         try EscapeTimes(ReducedSDE(landscape: sde.landscape, noise: IsotropicNoise(sigma2: sigma2),
                                                    preconditioner: sde.preconditioner, learningRate: eta), g).exact.logTime
                     }
@@ -252,7 +258,9 @@ struct PredictionVisitor: ReducedSDEVisitor {
                 prediction.referenceTime = jump.meanTime
                 prediction.referenceSteps = jump.meanSteps
                 prediction.reference = "jumpEscape.meanTime"
-                prediction.notes.append("alpha-stable α = \(Validate.format(stable.alpha)): exactTime and kramersTime are those of its Gaussian member (σ² = 2c² = \(c2), what α = 2 is); the reference is Imkeller & Pavlyukevich's law for the first jump past the saddle, independent of ΔL" + (jump.isValid ? "" : "; its validity condition FAILS: \(jump.condition)"))
+                prediction.notes.append("alpha-stable α = \(Validate.format(stable.alpha)): exactTime and kramersTime are those of its Gaussian member (σ² = 2c² = \(c2), what α = 2 is); the reference is Imkeller & Pavlyukevich's law for the first jump past the saddle, independent of ΔL"
+                    + (problem.optimizer == .momentum ? " (for the heavy ball: the smallest kick whose noise-free continuation escapes; the underdamped factor does not enter it)" : "")
+                    + (jump.isValid ? "" : "; its validity condition FAILS: \(jump.condition)"))
             } else {
                 prediction.notes.append("alpha-stable at α = 2 is isotropic Gaussian noise of σ² = 2c² = \(c2): the exact MFPT applies")
             }

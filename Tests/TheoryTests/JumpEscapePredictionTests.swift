@@ -42,11 +42,21 @@ struct JumpEscapePredictionTests {
         #expect(abs(half.meanSteps / (before * pow(0.5, alpha)) - 1) < 1e-12)
     }
 
-    /// The heavy ball moves θ by η·ξ/(1 − β) in all after a gradient jump ξ: the law with P = 1/(1 − β).
-    @Test func theHeavyBallsJumpIsScaledByItsPreconditioner() throws {
-        let sgd = try Self.jump("pq:ha=4,hb=4,barrier=1", alpha: 1.5, scale: 0.25, lr: 0.01, model: .discrete)
-        let ball = try Self.jump("pq:ha=4,hb=4,barrier=1", alpha: 1.5, scale: 0.25, lr: 0.01, optimizer: .momentum, model: .discrete, momentum: 0.5)
-        #expect(abs(ball.meanSteps / sgd.meanSteps - pow(0.5, 1.5)) < 1e-12)
+    /// The smallest escaping kick: SGD's d/η found again by the bisection on the rule itself; the
+    /// heavy ball's lies between its total displacement's d(1 − β)/η and SGD's d/η (the buffer
+    /// spreads the kick while the well pulls back) and tends to SGD's as β → 0; a long memory
+    /// (β = 0.9 here: 10 steps against a relaxation time of 2.5) fails the condition.
+    @Test func theHeavyBallsKickIsFoundOnItsRule() throws {
+        let landscape = OrientedLandscape(try PiecewiseQuadraticLandscape(ha: 4, hb: 4, barrier: 1), mirrored: false)
+        let sgd = JumpEscapePrediction.smallestEscapingKick(landscape: landscape, rule: SGDIteration(learningRate: 0.01), start: 0, target: 1.5, horizon: 10_000)
+        #expect(abs(sgd / 100 - 1) < 1e-9, "\(sgd)")
+        let half = try Self.jump("pq:ha=4,hb=4,barrier=1", alpha: 1.5, scale: 0.25, lr: 0.01, optimizer: .momentum, model: .discrete, momentum: 0.5)
+        #expect(half.smallestKick > 50 && half.smallestKick < 100 && half.isValid, "\(half.smallestKick)")
+        #expect(abs(half.ratePerStep - half.tailConstant * pow(0.25 / half.smallestKick, 1.5)) < 1e-15)
+        let tiny = try Self.jump("pq:ha=4,hb=4,barrier=1", alpha: 1.5, scale: 0.25, lr: 0.01, optimizer: .momentum, model: .discrete, momentum: 1e-9)
+        #expect(abs(tiny.smallestKick / 100 - 1) < 1e-6, "\(tiny.smallestKick)")
+        let long = try Self.jump("pq:ha=4,hb=4,barrier=1", alpha: 1.5, scale: 0.25, lr: 0.01, optimizer: .momentum, model: .discrete, momentum: 0.9)
+        #expect(!long.isValid && long.condition.contains("memory"), "\(long.condition)")
     }
 
     /// The condition holds in the jump-driven regime and fails, naming the part, where the small
