@@ -19,8 +19,9 @@ struct JumpDrivenEnsemble: Landscape1DVisitor {
         switch problem.model {
         case .sde(_, let requested):
             let sde = ReducedSDE(landscape: landscape, noise: noise.gaussianMember, preconditioner: SGDPreconditioner(), learningRate: eta)
-            report.defaultStep = sde.defaultTimeStep(g)
-            let dt = requested ?? sde.defaultTimeStep(g)
+            let defaultStep = sde.defaultTimeStep(g)
+            report.defaultStep = defaultStep
+            let dt = requested ?? defaultStep
             let trajectory = SDETrajectory(sde: sde, integrator: EulerMaruyama(), start: g.start.x, target: g.target, dt: dt,
                                            maxSteps: problem.maxSteps, radius: problem.divergenceRadius)
             let outcomes = EnsembleRunner.run(JumpDrivenTrajectory(trajectory, increment: noise.increment(learningRate: eta, sde: true)), options)
