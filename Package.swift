@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
 // DiffusionEscape: the diffusion theory of optimizer dynamics, simulated and predicted.
-// Layers (shared/DESIGN.md): CGSL/CFFTW → NumericKit → Landscapes → Dynamics → {Ensembles → {Escape, EscapeND}, RareEvents, Theory}
+// Layers (shared/DESIGN.md): CGSL/CFFTW/CVectorMath → NumericKit → Landscapes → Dynamics → {Ensembles → {Escape, EscapeND}, RareEvents, Theory}
 // → Sweeps → escape.
 import PackageDescription
 
@@ -29,12 +29,14 @@ let package = Package(
         .systemLibrary(
             name: "CGSL", path: "Sources/CGSL", pkgConfig: "gsl",
             providers: [.apt(["libgsl-dev"])]),
+        // Clang's errno-free vector square root (header only), for the SIMD lanes.
+        .systemLibrary(name: "CVectorMath", path: "Sources/CVectorMath"),
         .systemLibrary(
             name: "CFFTW", path: "Sources/CFFTW", pkgConfig: "fftw3",
             providers: [.apt(["libfftw3-dev"])]),
 
         // MARK: - Wrapper layer: the only Swift code that touches C pointers
-        .target(name: "NumericKit", dependencies: ["CGSL", "CFFTW"]),
+        .target(name: "NumericKit", dependencies: ["CGSL", "CFFTW", "CVectorMath"]),
 
         // MARK: - Science
         .target(name: "Landscapes", dependencies: ["NumericKit"]),
@@ -60,7 +62,7 @@ let package = Package(
             ]),
         .executableTarget(
             name: "EscapeBenchmarks",
-            dependencies: ["Ensembles", "Escape", "EscapeND", "Dynamics", "Landscapes", "NumericKit"],
+            dependencies: ["Ensembles", "Escape", "EscapeND", "RareEvents", "Dynamics", "Landscapes", "NumericKit"],
             path: "Sources/EscapeBenchmarks"),
 
         // MARK: - Tests (mirror the modules)

@@ -9,6 +9,15 @@ public protocol GradientNoise1D: Sendable {
     func varianceSlope(at x: Double) -> Double
     /// Points where C jumps (quadrature splits there).
     var breakpoints: [Double] { get }
+    /// Where C is constant piece by piece, with the pieces' thresholds tested as `variance(at:)`
+    /// tests them: the thresholds (empty where C is constant); nil for a C that varies within
+    /// pieces. The fast engine's SIMD lanes then select C's piece instead of computing it
+    /// (``PiecewiseAffineSDE``).
+    var constantVarianceThresholds: [PieceThreshold]? { get }
+}
+
+extension GradientNoise1D {
+    public var constantVarianceThresholds: [PieceThreshold]? { nil }
 }
 
 /// The covariance C(θ) in d dimensions, as ``DiffusionND`` evaluates it at every step

@@ -9,6 +9,9 @@ import NumericKit
 /// change η and nothing else: a schedule (``LearningRateSchedule``) steps with
 /// θ − η_k·``direction(gradient:)``.
 public protocol OptimizerIteration1D: Sendable {
+    /// Eight of its states in SIMD lanes, for the fast engine (``OptimizerLanes``); by default
+    /// eight scalar states stepped in turn.
+    associatedtype Lanes: OptimizerLanes = PerLaneIterations<Self> where Lanes.Iteration == Self
     /// η.
     var learningRate: Double { get }
     /// Returns to the state before the first step (step counter, moments).
@@ -69,7 +72,41 @@ public struct NoisyIteration<L: Landscape1D, N: GradientNoise1D, O: OptimizerIte
     /// The stochastic gradient L′(θ) + √C(θ)·z.
     @inlinable @inline(__always)
     public func gradient(_ theta: Double, normal z: Double) -> Double {
-        landscape.derivative(theta) + noise.variance(at: theta).squareRoot() * z
+        landscape.derivative(theta) + LaneMath.squareRoot(noise.variance(at: theta)) * z
+    }
+
+    /// √C where C does not depend on θ (isotropic noise), else nil.
+    public var constantNoiseRoot: Double? {
+        noise.constantVarianceThresholds?.isEmpty == true ? noise.variance(at: 0).squareRoot() : nil
+    }
+
+    /// The stochastic gradient as pieces, where L′ is affine and C constant piece by piece.
+    public var piecewiseAffineForm: PiecewiseAffineGradient? { PiecewiseAffineGradient(landscape: landscape, noise: noise) }
+}
+
+/// A stochastic gradient L′(θ) + √C·z with L′ = sₖ·(θ − mₖ) (on a mirror image
+/// −(sₖ·(−θ − mₖ))) and C constant on each piece
+/// (``AffineGradientPieces``, ``GradientNoise1D/constantVarianceThresholds``): pq with hessian,
+/// frozen or isotropic noise. Each √Cₖ is the scalar code's own value at a point of the piece,
+/// so selecting a piece's sₖ, mₖ and √Cₖ gives ``NoisyIteration/gradient(_:normal:)`` bit for
+/// bit (the fast engine's lanes).
+public struct PiecewiseAffineGradient: Sendable, Equatable {
+    public let thresholds: [PieceThreshold]
+    public let slopes: [Double]
+    public let centres: [Double]
+    /// √Cₖ.
+    public let noiseRoots: [Double]
+    /// Whether L′ is the mirror's −(sₖ·(−θ − mₖ)) (``AffineGradientPieces/isMirrored``).
+    public let isMirrored: Bool
+
+    public init?<L: Landscape1D, N: GradientNoise1D>(landscape: L, noise: N) {
+        guard let gradient = landscape.affineGradientPieces, let variance = noise.constantVarianceThresholds,
+              let refinement = gradient.refined(by: variance) else { return nil }
+        thresholds = refinement.thresholds
+        isMirrored = gradient.isMirrored
+        slopes = refinement.gradientPieces.map { gradient.slopes[$0] }
+        centres = refinement.gradientPieces.map { gradient.centres[$0] }
+        noiseRoots = refinement.points.map { noise.variance(at: $0).squareRoot() }
     }
 }
 

@@ -1,3 +1,4 @@
+import NumericKit
 /// The preconditioner P of an optimizer's reduced SDE, as a function of the local
 /// gradient-noise variance C (docs/theory.md §0): drift −P·L′, diffusion D = (η/2)·P²·C.
 public protocol Preconditioner1D: Sendable {
@@ -44,9 +45,9 @@ public struct ConstantPreconditioner: Preconditioner1D {
 public struct AdamPreconditioner: Preconditioner1D {
     public let epsilon: Double
     public init(epsilon: Double) { self.epsilon = epsilon }
-    @inlinable public func factor(variance c: Double) -> Double { 1 / (c.squareRoot() + epsilon) }
+    @inlinable public func factor(variance c: Double) -> Double { 1 / (LaneMath.squareRoot(c) + epsilon) }
     @inlinable public func factorSlope(variance c: Double) -> Double {
-        let r = c.squareRoot(), n = r + epsilon
+        let r = LaneMath.squareRoot(c), n = r + epsilon
         return -1 / (2 * r * n * n)
     }
     public var powerLaw: (coefficient: Double, index: Double)? { (1, -0.5) }
@@ -58,7 +59,7 @@ public struct AdamPreconditioner: Preconditioner1D {
 public struct InvAdamPreconditioner: Preconditioner1D {
     public let epsilon: Double
     public init(epsilon: Double) { self.epsilon = epsilon }
-    @inlinable public func factor(variance c: Double) -> Double { c.squareRoot() + epsilon }
+    @inlinable public func factor(variance c: Double) -> Double { LaneMath.squareRoot(c) + epsilon }
     @inlinable public func factorSlope(variance c: Double) -> Double { 1 / (2 * c.squareRoot()) }
     public var powerLaw: (coefficient: Double, index: Double)? { (1, 0.5) }
     public var name: String { "invadam" }

@@ -1,4 +1,5 @@
 import Landscapes
+import NumericKit
 
 /// An optimizer's reduced SDE in one dimension (Itô; docs/theory.md §0–§1):
 ///
@@ -36,7 +37,7 @@ public struct ReducedSDE<L: Landscape1D, N: GradientNoise1D, P: Preconditioner1D
     /// per evaluation on the hot path.)
     @inlinable @inline(__always) public func diffusion(_ x: Double) -> Double {
         let c = noise.variance(at: x)
-        return preconditioner.factor(variance: c) * (rootLearningRate * c.squareRoot())
+        return preconditioner.factor(variance: c) * (rootLearningRate * LaneMath.squareRoot(c))
     }
 
     /// g′(x) = C′·(P′·√(ηC) + P·η/(2√(ηC))), for Milstein.

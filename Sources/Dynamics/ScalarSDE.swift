@@ -6,6 +6,8 @@ public protocol ScalarSDE: Sendable {
     /// The same SDE at learning rate η (a schedule's η_k, docs/theory.md §14): in SDE time the
     /// drift does not depend on η and g ∝ √η. Only an SDE with a learning rate takes a schedule.
     func at(learningRate eta: Double) -> Self
+    /// The SDE as pieces with an affine drift and a constant g (``PiecewiseAffineSDE``), or nil.
+    var piecewiseAffineForm: PiecewiseAffineSDE? { get }
 }
 
 extension ScalarSDE {

@@ -6,12 +6,16 @@ import EscapeND
 import Foundation
 import Landscapes
 import NumericKit
+import RareEvents
 
 // The escape-engine benchmark of `make bench` (bench/run.sh, docs/performance.md).
 //
 // Usage: EscapeBenchmarks CASE ENGINE THREADS TRAJECTORIES [REPEATS]
 //   CASE    quartic | pq | adam | invadam | nd-separable-D | nd-rotated-D  (bench/c_gsl.c
-//           describes each; the d-dimensional cases censor every trajectory at 2 000 steps)
+//           describes each; the d-dimensional cases censor every trajectory at 2 000 steps);
+//           ours only: pq-frozen | pq-auto (the default scheme there, skew-euler) | pq-discrete |
+//           dualadam | rmsprop | ams (splitting on the quartic case, TRAJECTORIES/100 runs of
+//           100 replicas; its steps are the chains' steps)
 //   ENGINE  mt19937 (GSL, the default engine) | fast
 // Runs the ensemble REPEATS times (default 1) and prints one line
 //   case=… engine=… threads=… trajectories=… steps=<integrator steps> median_seconds=…
@@ -50,6 +54,27 @@ func simulation(_ name: String, _ options: EnsembleOptions) throws -> () throws 
         return try oneDimensional("quartic:barrier=1,a=1", .midpoint, .adam, .isotropic(sigma2: 1), 0.4, .discrete)
     case "invadam":
         return try oneDimensional("quartic:barrier=1,a=1", .midpoint, .invadam, .isotropic(sigma2: 1), 0.2, .discrete)
+    case "pq-frozen":
+        return try oneDimensional("pq:ha=4,hb=2,barrier=0.5", .midpoint, .sgd, .frozen(batch: 1), 0.1,
+                                  .sde(integrator: .eulerMaruyama, dt: 0.01))
+    case "pq-auto":
+        return try oneDimensional("pq:ha=4,hb=2,barrier=0.5", .midpoint, .sgd, .hessian(batch: 1, floor: 0), 0.1,
+                                  .sde(integrator: .automatic, dt: 0.01))
+    case "pq-discrete":
+        return try oneDimensional("pq:ha=4,hb=2,barrier=0.5", .midpoint, .sgd, .hessian(batch: 1, floor: 0), 0.1, .discrete)
+    case "dualadam":
+        return try oneDimensional("quartic:barrier=1,a=1", .midpoint, .dualadam, .isotropic(sigma2: 1), 0.4, .discrete)
+    case "rmsprop":
+        return try oneDimensional("quartic:barrier=1,a=1", .midpoint, .rmsprop, .isotropic(sigma2: 1), 0.4, .discrete)
+    case "ams":
+        let problem = try EscapeProblem(landscape: LandscapeSpec.parse("quartic:barrier=1,a=1"), target: .point(0.5), optimizer: .sgd,
+                                        noise: .isotropic(sigma2: 0.5), learningRate: 1, model: .sde(integrator: .eulerMaruyama, dt: 0.01))
+        var splitting = EscapeSplitting.Options()
+        splitting.runs = max(2, options.trajectories / 100)
+        splitting.seed = options.seed
+        splitting.threads = options.threads
+        splitting.generator = options.generator
+        return { try EscapeSplitting.run(problem, splitting).estimate.steps }
     default:
         // nd-separable-D: separable quartic (barrier 50) + D − 1 spectators of curvature 2, isotropic
         // noise (the diagonal path, O(d) per step); nd-rotated-D: its random rotation with hessian

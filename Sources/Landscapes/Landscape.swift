@@ -37,6 +37,9 @@ public protocol Landscape1D: Landscape {
     /// Whether L″ is constant between breakpoints (then `hessian` noise with δ = 0 *is* the
     /// `frozen` model, and Xie's s-formula for ΔΦ is exact; docs/theory.md §2, §4).
     var hasPiecewiseConstantCurvature: Bool { get }
+    /// Where L′ is affine piece by piece, computed as slope·(x − centre) on each piece: the
+    /// pieces (``AffineGradientPieces``); nil for every other landscape.
+    var affineGradientPieces: AffineGradientPieces? { get }
     /// ln C(x) of a gradient-noise variance measured with the landscape (a `table:` file's
     /// third column), and whether it is to be read at −x (on a mirrored ``OrientedLandscape``); nil for
     /// the analytic families. `--noise measured` reads it.
@@ -50,6 +53,7 @@ public protocol Landscape1D: Landscape {
 extension Landscape1D {
     public var dimension: Int { 1 }
     public var hasPiecewiseConstantCurvature: Bool { false }
+    public var affineGradientPieces: AffineGradientPieces? { nil }
     public var measuredLogVariance: (spline: CubicSpline, mirrored: Bool)? { nil }
     public var knownRange: ClosedRange<Double>? { nil }
     public func value(_ theta: [Double]) -> Double { value(theta[0]) }

@@ -53,6 +53,7 @@ extension LandscapeModel: Landscape1D {
     public var curvatureSignChanges: [Double] { landscape.curvatureSignChanges }
     public var spec: String { landscape.spec }
     public var hasPiecewiseConstantCurvature: Bool { landscape.hasPiecewiseConstantCurvature }
+    public var affineGradientPieces: AffineGradientPieces? { landscape.affineGradientPieces }
     public var knownRange: ClosedRange<Double>? { landscape.knownRange }
     public var measuredLogVariance: (spline: CubicSpline, mirrored: Bool)? { landscape.measuredLogVariance }
 }

@@ -44,6 +44,9 @@ public struct OrientedLandscape<Base: Landscape1D>: Landscape1D {
     public var breakpoints: [Double] { orientedPoints(base.breakpoints) }
     public var curvatureSignChanges: [Double] { orientedPoints(base.curvatureSignChanges) }
     public var hasPiecewiseConstantCurvature: Bool { base.hasPiecewiseConstantCurvature }
+    public var affineGradientPieces: AffineGradientPieces? {
+        isMirrored ? base.affineGradientPieces?.mirrored : base.affineGradientPieces
+    }
     public var knownRange: ClosedRange<Double>? {
         guard isMirrored else { return base.knownRange }
         return base.knownRange.map { -$0.upperBound ... -$0.lowerBound }

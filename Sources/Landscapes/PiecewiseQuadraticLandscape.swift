@@ -47,16 +47,18 @@ public struct PiecewiseQuadraticLandscape: LandscapeFamily1D {
         return floor + 0.5 * hc * d * d
     }
 
-    @inlinable public func derivative(_ x: Double) -> Double {
-        if x <= c1 { return ha * x }
-        if x < c2 { return -hb * (x - xb) }
-        return hc * (x - a2)
+    /// L′(x) = s·(x − m) with the piece's curvature s and centre m (0, xb or a2), chosen by
+    /// selects rather than branches, so that the fast engine's per-lane loop vectorises
+    /// (docs/performance.md). Bit for bit the branchy form: ha·(x − 0) is ha·x.
+    @inlinable @inline(__always) public func derivative(_ x: Double) -> Double {
+        let left = x <= c1, right = x >= c2
+        let slope = left ? ha : (right ? hc : -hb)
+        let centre = left ? 0 : (right ? a2 : xb)
+        return slope * (x - centre)
     }
 
-    @inlinable public func secondDerivative(_ x: Double) -> Double {
-        if x <= c1 { return ha }
-        if x < c2 { return -hb }
-        return hc
+    @inlinable @inline(__always) public func secondDerivative(_ x: Double) -> Double {
+        x <= c1 ? ha : (x >= c2 ? hc : -hb)
     }
 
     @inlinable public func thirdDerivative(_ x: Double) -> Double { 0 }
@@ -72,6 +74,11 @@ public struct PiecewiseQuadraticLandscape: LandscapeFamily1D {
     public var breakpoints: [Double] { [c1, c2] }
     public var curvatureSignChanges: [Double] { [c1, c2] }
     public var hasPiecewiseConstantCurvature: Bool { true }
+    /// x ≤ c1: ha·(x − 0); c1 < x < c2: −hb·(x − xb); x ≥ c2: hc·(x − a2), as ``derivative(_:)``.
+    public var affineGradientPieces: AffineGradientPieces? {
+        AffineGradientPieces(thresholds: [PieceThreshold(position: c1, upperClosed: false), PieceThreshold(position: c2, upperClosed: true)],
+                             slopes: [ha, -hb, hc], centres: [0, xb, a2])
+    }
     /// The spec; `floor` only when it is not 0 (as ``QuarticLandscape/spec``).
     public var spec: String {
         "pq:ha=\(Validate.format(ha)),hb=\(Validate.format(hb)),barrier=\(Validate.format(barrier)),hc=\(Validate.format(hc))"

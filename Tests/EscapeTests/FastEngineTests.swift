@@ -38,17 +38,51 @@ struct FastEngineTests {
         if radius != nil { #expect(kinds.contains(.diverged)) }
     }
 
-    /// The same for the optimizers' own iterations (IterationTrajectory.runLanes): Adam,
-    /// InvAdam and heavy-ball momentum, with a step cap that censors some trajectories.
+    /// The branch-free piecewise step (PiecewiseAffineEulerLanes) equals the scalar
+    /// Euler–Maruyama loop bit for bit: pq with hessian noise (with and without a floor),
+    /// frozen noise, from the right well (the mirrored pieces), and InvAdam's SDE, whose
+    /// preconditioner P = √C + ε differs per piece.
     @Test(arguments: [
-        (OptimizerKind.adam, 0.4, 2_000),
-        (.invadam, 0.2, 2_000),
-        (.momentum, 0.002, 400),
+        (StartSide.left, OptimizerKind.sgd, NoiseSpec.hessian(batch: 1, floor: 0)),
+        (.left, .sgd, .hessian(batch: 2, floor: 0.5)),
+        (.left, .sgd, .frozen(batch: 1)),
+        (.right, .sgd, .hessian(batch: 1, floor: 0)),
+        (.left, .invadam, .hessian(batch: 1, floor: 0)),
     ])
-    func iterationLanesEqualScalarLoop(optimizer: OptimizerKind, lr: Double, maxSteps: Int) throws {
-        let sigma2 = optimizer == .momentum ? 125.0 : 1
-        let problem = try EscapeProblem(landscape: LandscapeSpec.parse("quartic:barrier=1"), optimizer: optimizer,
-                                        noise: .isotropic(sigma2: sigma2), learningRate: lr, model: .discrete, maxSteps: maxSteps)
+    func piecewiseLanesEqualScalarLoop(side: StartSide, optimizer: OptimizerKind, noise: NoiseSpec) throws {
+        let problem = try EscapeProblem(landscape: LandscapeSpec.parse("pq:ha=4,hb=2,barrier=0.5,hc=3"), side: side,
+                                        optimizer: optimizer, noise: noise, learningRate: 0.1,
+                                        model: .sde(integrator: .eulerMaruyama, dt: 0.01), maxSteps: 3_000)
+        try problem.withReducedSDE(PiecewiseFormProbe())
+        let reference = try EscapeSimulation.run(problem, EnsembleOptions(trajectories: 203, seed: 5, threads: 1, generator: .fast),
+                                                 lanes: false).outcomes
+        for threads in [1, 2] {
+            let lanes = try EscapeSimulation.run(problem, EnsembleOptions(trajectories: 203, seed: 5, threads: threads, generator: .fast))
+            #expect(lanes.outcomes == reference)
+        }
+        #expect(Set(reference.map(\.kind)).isSuperset(of: [.escaped, .censored]))
+    }
+
+    /// The same for the optimizers' own iterations (IterationTrajectory.runLanes, the
+    /// optimizers' OptimizerLanes): every rule, with a step cap that censors some trajectories,
+    /// on the quartic (constant noise: √C hoisted) and on pq with hessian noise (the
+    /// branch-free piecewise gradient).
+    @Test(arguments: [
+        ("quartic:barrier=1", OptimizerKind.adam, 0.4, 2_000),
+        ("quartic:barrier=1", .invadam, 0.2, 2_000),
+        ("quartic:barrier=1", .dualadam, 0.3, 2_000),
+        ("quartic:barrier=1", .rmsprop, 0.4, 2_000),
+        ("quartic:barrier=1", .sgd, 0.02, 2_000),
+        ("quartic:barrier=1", .momentum, 0.002, 400),
+        ("pq:ha=4,hb=2,barrier=0.5", .sgd, 0.05, 2_000),
+        ("pq:ha=4,hb=2,barrier=0.5", .dualadam, 0.05, 2_000),
+    ])
+    func iterationLanesEqualScalarLoop(spec: String, optimizer: OptimizerKind, lr: Double, maxSteps: Int) throws {
+        // Plain SGD and momentum need more noise than the adaptive rules at a stable η·L″ < 2.
+        let sigma2 = optimizer == .momentum ? 125.0 : optimizer == .sgd ? 20 : 1
+        let noise: NoiseSpec = spec.hasPrefix("pq") ? .hessian(batch: 1, floor: 0) : .isotropic(sigma2: sigma2)
+        let problem = try EscapeProblem(landscape: LandscapeSpec.parse(spec), optimizer: optimizer,
+                                        noise: noise, learningRate: lr, model: .discrete, maxSteps: maxSteps)
         let reference = try EscapeSimulation.run(problem, EnsembleOptions(trajectories: 203, seed: 5, threads: 1, generator: .fast),
                                                  lanes: false).outcomes
         for threads in [1, 2] {
@@ -77,5 +111,13 @@ struct FastEngineTests {
         #expect(difference < 4 * (a.standardError! * a.standardError! + b.standardError! * b.standardError!).squareRoot())
         #expect(Comparison.agrees(a, prediction, sigmas: 4, allowance: 0.03))
         #expect(Comparison.agrees(b, prediction, sigmas: 4, allowance: 0.03))
+    }
+}
+
+/// Fails the test unless the problem's reduced SDE has the piecewise-affine form (so that the
+/// piecewise lanes, not the per-lane loop, are what the test compares).
+struct PiecewiseFormProbe: ReducedSDEVisitor {
+    func visit<L: Landscape1D, N: GradientNoise1D, P: Preconditioner1D>(_ sde: ReducedSDE<L, N, P>) throws {
+        #expect(sde.piecewiseAffineForm != nil)
     }
 }

@@ -56,6 +56,8 @@ public struct FrozenNoise: GradientNoise1D {
     }
     @inlinable public func varianceSlope(at x: Double) -> Double { 0 }
     public var breakpoints: [Double] { switches }
+    /// `variance(at:)` moves to the next level where x ≥ a switch point.
+    public var constantVarianceThresholds: [PieceThreshold]? { switches.map { PieceThreshold(position: $0, upperClosed: true) } }
 }
 
 extension NoiseKind {

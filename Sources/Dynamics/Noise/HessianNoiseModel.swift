@@ -50,13 +50,15 @@ public struct HessianNoise<L: Landscape1D>: GradientNoise1D {
     }
     @inlinable public func variance(at x: Double) -> Double {
         let h = landscape.secondDerivative(x)
-        return (h * h + floor * floor).squareRoot() * inverseBatch
+        return LaneMath.squareRoot(h * h + floor * floor) * inverseBatch
     }
     @inlinable public func varianceSlope(at x: Double) -> Double {
         let h = landscape.secondDerivative(x)
         return h * landscape.thirdDerivative(x) / (batch * (h * h + floor * floor).squareRoot())
     }
     public var breakpoints: [Double] { landscape.breakpoints }
+    /// C reads L″ alone, which is constant on the pieces of an affine gradient.
+    public var constantVarianceThresholds: [PieceThreshold]? { landscape.affineGradientPieces?.thresholds }
 }
 
 /// C = V·√(Λ² + δ²)·Vᵀ/B for ∇²L = VΛVᵀ in d dimensions: elementwise where ∇²L is diagonal,

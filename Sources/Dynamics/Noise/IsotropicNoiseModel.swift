@@ -35,6 +35,7 @@ public struct IsotropicNoise: GradientNoise1D, GradientNoiseND {
     @inlinable public func variance(at x: Double) -> Double { sigma2 }
     @inlinable public func varianceSlope(at x: Double) -> Double { 0 }
     public var breakpoints: [Double] { [] }
+    public var constantVarianceThresholds: [PieceThreshold]? { [] }
 
     public static var isConstant: Bool { true }
     @inlinable public func needsEigen<L: LandscapeND>(on landscape: L) -> Bool { false }
