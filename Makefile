@@ -31,7 +31,7 @@ test: deps
 	swift test $(SWIFT_FLAGS) --skip-build
 
 # Benchmark: our default and fast engines against C + GSL and numpy, memory, and a callgrind
-# profile of one step; rewrites docs/performance.md (≈ 10 min). The profile uses the same code
+# profile of one step; rewrites docs/performance.md (≈ 20 min: the profiled build ≈ 10, the runs ≈ 7). The profile uses the same code
 # built with debug info serialised into the modules, so that code inlined across modules
 # keeps its source lines, and for haswell (AVX2) instead of the native CPU: valgrind 3.19
 # stops with "Illegal instruction" on AVX-512 code, which `native` emits on AVX-512 machines.
