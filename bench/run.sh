@@ -54,6 +54,12 @@ for round in $(seq "$REPEATS"); do
     if [ "$name" = quartic ]; then
       line=$(bench/bin/c_avx2 quartic "$n" 1)
       record "$name" avx2 "$(field steps_per_second "$line")" "$(field steps "$line")"
+      # The practical limit's own CORES-core speed-up: CORES processes side by side, n/CORES
+      # trajectories each (seeds 1, 2, …), their rates summed, against the run just made.
+      for k in $(seq "$CORES"); do bench/bin/c_avx2 quartic $((n / CORES)) "$k" > "$work/avx2.part.$k" & done
+      wait
+      sum=$(for k in $(seq "$CORES"); do field steps_per_second "$(cat "$work/avx2.part.$k")"; done | awk '{ s += $1 } END { print s }')
+      awk -v a="$sum" -v b="$(tail -1 "$work/$name.avx2" | cut -d' ' -f1)" 'BEGIN { printf "%.4f 0\n", a / b }' >> "$work/$name.avx2.speedup"
     fi
     for engine in mt19937 fast; do
       for threads in 1 "$CORES"; do
@@ -92,8 +98,9 @@ for spec in "${CASES[@]}"; do
   fi
   if [ -f "$work/$name.avx2" ]; then
     read -r v_med v_min v_max v_steps < <(stats "$work/$name.avx2")
+    read -r vs_med vs_min vs_max _ < <(stats "$work/$name.avx2.speedup")
     table+="
-| $name | C AVX2 (xoshiro256+, 16 lanes, gcc -O2 -march=native) | $n | $v_steps | $(m "$v_med") | $(m "$v_min")–$(m "$v_max") | $(ns "$v_med") | $(ratio "$v_med" "$c_med") | $(ratio "$v_med" "$np_med") | |"
+| $name | C AVX2 (xoshiro256+, 16 lanes, gcc -O2 -march=native) | $n | $v_steps | $(m "$v_med") | $(m "$v_min")–$(m "$v_max") | $(ns "$v_med") | $(ratio "$v_med" "$c_med") | $(ratio "$v_med" "$np_med") | $(printf %.2f "$vs_med")× ($(printf %.2f "$vs_min")–$(printf %.2f "$vs_max")), $CORES processes |"
   fi
   for engine in mt19937 fast; do
     read -r o_med o_min o_max o_steps < <(stats "$work/$name.$engine.1")

@@ -28,9 +28,9 @@ public struct SDEStepND<L: LandscapeND, N: GradientNoiseND, P: Preconditioner1D>
     /// Whether the bridge variance is wanted (a hyperplane target); 0 is returned otherwise.
     public let needsVariance: Bool
     /// With constant noise on the uniform grid the variance is one number.
-    @usableFromInline let constantVariance: Double?
+    public let constantVariance: Double?
     /// √(η·dt) and √dt of the uniform grid.
-    @usableFromInline let noiseScale: Double
+    public let noiseScale: Double
     @usableFromInline let sqrtDt: Double
 
     /// `interfaces`: per coordinate, the jumps to cross exactly (none: no skew-Euler steps).

@@ -6,7 +6,14 @@ import NumericKit
 /// Monte-Carlo simulation of an ``EscapeProblemND``.
 public enum EscapeSimulationND {
     public static func run(_ problem: EscapeProblemND, _ options: EnsembleOptions) throws -> SimulationResult {
-        try problem.optimizer.withPreconditioner(settings: problem.settings, PreconditionerStage(problem: problem, options: options))
+        try run(problem, options, lanes: true)
+    }
+
+    /// `lanes: false` keeps the fast engine on its one-trajectory loop (the reference its
+    /// SIMD-lane loop is tested against; the outcomes are the same).
+    static func run(_ problem: EscapeProblemND, _ options: EnsembleOptions, lanes: Bool) throws -> SimulationResult {
+        try problem.optimizer.withPreconditioner(settings: problem.settings,
+                                                 PreconditionerStage(problem: problem, options: options, lanes: lanes))
     }
 
     /// A warning when the diffusivity of the escape coordinate, D_n = η·nᵀPCPn/2 along the
@@ -68,9 +75,10 @@ public enum EscapeSimulationND {
 struct PreconditionerStage: PreconditionerVisitor {
     let problem: EscapeProblemND
     let options: EnsembleOptions
+    let lanes: Bool
 
     func visit<P: Preconditioner1D>(_ preconditioner: P) throws -> SimulationResult {
-        try problem.withDiffusion(preconditioner: preconditioner, EnsembleVisitorND(problem: problem, options: options))
+        try problem.withDiffusion(preconditioner: preconditioner, EnsembleVisitorND(problem: problem, options: options, lanes: lanes))
     }
 }
 
@@ -78,6 +86,8 @@ struct PreconditionerStage: PreconditionerVisitor {
 struct EnsembleVisitorND: DiffusionNDVisitor {
     let problem: EscapeProblemND
     let options: EnsembleOptions
+    /// Whether the fast engine interleaves trajectories in SIMD lanes where it can.
+    let lanes: Bool
 
     func visit<L: LandscapeND, N: GradientNoiseND, P: Preconditioner1D>(_ diffusion: DiffusionND<L, N, P>) throws -> SimulationResult {
         let region = EscapeRegionND(problem)
@@ -98,7 +108,10 @@ struct EnsembleVisitorND: DiffusionNDVisitor {
             } else {
                 // The scheme brute force and splitting share (``EscapeProblemND/sdeStep(_:kind:dt:needsVariance:)``).
                 let step = problem.sdeStep(diffusion, kind: kind, dt: dt, needsVariance: region.isHyperplane)
-                outcomes = EnsembleRunner.run(SDETrajectoryND(step: step, region: region, maxSteps: problem.maxSteps), options)
+                let trajectory = SDETrajectoryND(step: step, region: region, maxSteps: problem.maxSteps)
+                // The fast engine interleaves trajectories in SIMD lanes (same numbers as its scalar loop).
+                outcomes = lanes && options.generator == .fast && trajectory.hasLaneLoop
+                    ? trajectory.runLanes(options) : EnsembleRunner.run(trajectory, options)
                 integrator = step.schemeName
                 if let control = step.control {
                     stepControl = StepControlSummary(control)

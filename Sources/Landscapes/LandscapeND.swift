@@ -25,9 +25,30 @@ public protocol LandscapeND: Landscape {
     func hessianDiagonal(_ theta: UnsafeBufferPointer<Double>, into diagonal: UnsafeMutableBufferPointer<Double>)
     /// The spec string that rebuilds this landscape.
     var spec: String { get }
+    /// ∇L at eight points at once, structure of arrays — lane k of `theta[i]` is θᵢ of point
+    /// k, and lane k of `gradient[i]` receives ∂L/∂θᵢ there — for the fast engine's eight
+    /// interleaved trajectories. Each lane must equal ``gradient(_:into:)`` at its point bit
+    /// for bit. `scratch` holds 2d doubles. The default gathers each point and calls
+    /// ``gradient(_:into:)``; separable families override it with vector arithmetic.
+    func gradient(lanes theta: UnsafePointer<SIMD8<Double>>, into gradient: UnsafeMutablePointer<SIMD8<Double>>,
+                  scratch: UnsafeMutableBufferPointer<Double>)
 }
 
 extension LandscapeND {
+    /// Default: point by point through the scalar gradient (bit for bit by construction).
+    @inlinable
+    public func gradient(lanes theta: UnsafePointer<SIMD8<Double>>, into gradient: UnsafeMutablePointer<SIMD8<Double>>,
+                         scratch: UnsafeMutableBufferPointer<Double>) {
+        let d = dimension
+        let point = UnsafeMutableBufferPointer(rebasing: scratch[0..<d])
+        let g = UnsafeMutableBufferPointer(rebasing: scratch[d..<(2 * d)])
+        for k in 0..<8 {
+            for i in 0..<d { point[i] = theta[i][k] }
+            self.gradient(UnsafeBufferPointer(point), into: g)
+            for i in 0..<d { gradient[i][k] = g[i] }
+        }
+    }
+
     /// Default: from the full Hessian (O(d²) storage on the stack).
     public func hessianDiagonal(_ theta: UnsafeBufferPointer<Double>, into diagonal: UnsafeMutableBufferPointer<Double>) {
         let d = dimension

@@ -33,6 +33,17 @@ public struct SeparableLandscape<Base: Landscape1D>: LandscapeND {
         for i in 0..<spectators.count { g[i + 1] = spectators[i] * theta[i + 1] }
     }
 
+    /// Lane by lane L′_base on θ₁ (unrolled and vectorised for smooth bases), and hᵢ·θᵢ as
+    /// vectors: the scalar gradient's operations.
+    @inlinable public func gradient(lanes theta: UnsafePointer<SIMD8<Double>>, into g: UnsafeMutablePointer<SIMD8<Double>>,
+                                    scratch: UnsafeMutableBufferPointer<Double>) {
+        let x = theta[0]
+        var g0 = SIMD8<Double>()
+        for k in 0..<8 { g0[k] = base.derivative(x[k]) }
+        g[0] = g0
+        for i in 0..<spectators.count { g[i + 1] = SIMD8(repeating: spectators[i]) * theta[i + 1] }
+    }
+
     @inlinable public func hessian(_ theta: UnsafeBufferPointer<Double>, into h: UnsafeMutableBufferPointer<Double>) {
         let d = dimension
         for k in 0..<(d * d) { h[k] = 0 }

@@ -59,19 +59,9 @@ public final class NormalLanes {
     /// One output of every lane.
     @inlinable @inline(__always)
     public func next() -> Words {
-        var s0 = state.load(as: Words.self)
-        var s1 = state.load(fromByteOffset: 64, as: Words.self)
-        var s2 = state.load(fromByteOffset: 128, as: Words.self)
-        var s3 = state.load(fromByteOffset: 192, as: Words.self)
-        let sum = s0 &+ s3
-        let result = ((sum &<< shift23) | (sum &>> shift41)) &+ s0
-        let t = s1 &<< shift17
-        s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t
-        s3 = (s3 &<< shift45) | (s3 &>> shift19)
-        state.storeBytes(of: s0, as: Words.self)
-        state.storeBytes(of: s1, toByteOffset: 64, as: Words.self)
-        state.storeBytes(of: s2, toByteOffset: 128, as: Words.self)
-        state.storeBytes(of: s3, toByteOffset: 192, as: Words.self)
+        var (s0, s1, s2, s3) = load()
+        let result = advance(&s0, &s1, &s2, &s3)
+        store(s0, s1, s2, s3)
         return result
     }
 
@@ -79,16 +69,69 @@ public final class NormalLanes {
     @inlinable @inline(__always)
     public func gaussians() -> Values {
         let bits = next()
-        let layer = bits & Words(repeating: ZigguratNormal.layerMask)
-        let u = unsafeBitCast((bits &>> 12) | Words(repeating: 0x3FF0_0000_0000_0000), to: Values.self) * 2 - 3
-        let x = ziggurat.x
-        var z = u * Self.gather(x, layer, offset: 0)
-        let magnitude = unsafeBitCast(unsafeBitCast(z, to: Words.self) & Words(repeating: 0x7FFF_FFFF_FFFF_FFFF), to: Values.self)
-        let accepted = magnitude .< Self.gather(x, layer, offset: 1)
+        var (z, accepted) = fastPath(bits)
         if _slowPath(!Self.all(accepted)) {
             for k in 0..<Self.width where !accepted[k] { z[k] = rejected(lane: k, bits: bits[k]) }
         }
         return z
+    }
+
+    /// `count` standard normals per lane into `normals[0..<count]`: the numbers of `count`
+    /// calls of ``gaussians()``, with the generator state held in registers between draws
+    /// (stored only around a rejected lane's scalar slow path). ``gaussians()`` loads and
+    /// stores the state per call, so consecutive calls wait on each other through memory; a
+    /// d-dimensional step draws its d vectors here at once.
+    @inlinable @inline(__always)
+    public func fill(_ normals: UnsafeMutablePointer<Values>, count: Int) {
+        var (s0, s1, s2, s3) = load()
+        for j in 0..<count {
+            let bits = advance(&s0, &s1, &s2, &s3)
+            var (z, accepted) = fastPath(bits)
+            if _slowPath(!Self.all(accepted)) {
+                store(s0, s1, s2, s3)
+                for k in 0..<Self.width where !accepted[k] { z[k] = rejected(lane: k, bits: bits[k]) }
+                (s0, s1, s2, s3) = load()
+            }
+            normals[j] = z
+        }
+        store(s0, s1, s2, s3)
+    }
+
+    /// xoshiro256++'s output and state transition on all lanes.
+    @inlinable @inline(__always)
+    func advance(_ s0: inout Words, _ s1: inout Words, _ s2: inout Words, _ s3: inout Words) -> Words {
+        let sum = s0 &+ s3
+        let result = ((sum &<< shift23) | (sum &>> shift41)) &+ s0
+        let t = s1 &<< shift17
+        s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t
+        s3 = (s3 &<< shift45) | (s3 &>> shift19)
+        return result
+    }
+
+    /// The ziggurat's fast path on all lanes: the candidate z = u·xᵢ and whether it is accepted
+    /// (|z| < xᵢ₊₁).
+    @inlinable @inline(__always)
+    func fastPath(_ bits: Words) -> (Values, SIMDMask<SIMD8<Int64>>) {
+        let layer = bits & Words(repeating: ZigguratNormal.layerMask)
+        let u = unsafeBitCast((bits &>> 12) | Words(repeating: 0x3FF0_0000_0000_0000), to: Values.self) * 2 - 3
+        let x = ziggurat.x
+        let z = u * Self.gather(x, layer, offset: 0)
+        let magnitude = unsafeBitCast(unsafeBitCast(z, to: Words.self) & Words(repeating: 0x7FFF_FFFF_FFFF_FFFF), to: Values.self)
+        return (z, magnitude .< Self.gather(x, layer, offset: 1))
+    }
+
+    @inlinable @inline(__always)
+    func load() -> (Words, Words, Words, Words) {
+        (state.load(as: Words.self), state.load(fromByteOffset: 64, as: Words.self),
+         state.load(fromByteOffset: 128, as: Words.self), state.load(fromByteOffset: 192, as: Words.self))
+    }
+
+    @inlinable @inline(__always)
+    func store(_ s0: Words, _ s1: Words, _ s2: Words, _ s3: Words) {
+        state.storeBytes(of: s0, as: Words.self)
+        state.storeBytes(of: s1, toByteOffset: 64, as: Words.self)
+        state.storeBytes(of: s2, toByteOffset: 128, as: Words.self)
+        state.storeBytes(of: s3, toByteOffset: 192, as: Words.self)
     }
 
     /// Lane k finishes a rejected draw with the scalar slow path on its own state.

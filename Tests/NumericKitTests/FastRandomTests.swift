@@ -108,6 +108,33 @@ struct FastRandomTests {
         #expect(z[2] == restarted.gaussian() && z[0] == scalar[0].gaussian() && z[7] == scalar[7].gaussian())
     }
 
+    /// ``NormalLanes/fill(_:count:)``, which keeps the generator state in registers across its
+    /// draws, gives the numbers of as many ``NormalLanes/gaussians()`` calls — through the
+    /// rejected lanes' slow path too — and leaves the state where they leave it.
+    @Test func fillEqualsRepeatedDraws() {
+        let filled = NormalLanes(), drawn = NormalLanes()
+        for k in 0..<NormalLanes.width {
+            filled.seed(lane: k, runSeed: 3, stream: 10 * k + 1)
+            drawn.seed(lane: k, runSeed: 3, stream: 10 * k + 1)
+        }
+        let count = 13
+        let buffer = UnsafeMutablePointer<NormalLanes.Values>.allocate(capacity: count)
+        defer { buffer.deallocate() }
+        var tailDraws = 0
+        for round in 0..<4_000 {
+            filled.fill(buffer, count: count)
+            for j in 0..<count {
+                let z = drawn.gaussians()
+                if buffer[j] != z { Issue.record("round \(round), draw \(j): \(buffer[j]) ≠ \(z)"); return }
+                for k in 0..<NormalLanes.width where abs(z[k]) > ZigguratNormal.tailStart { tailDraws += 1 }
+            }
+        }
+        // 416 000 draws: ≈ 23 from the tail beyond R (each through the slow path), ≈ 1 800
+        // through the slow path in all.
+        #expect(tailDraws >= 5)
+        #expect(filled.uniform(lane: 4) == drawn.uniform(lane: 4))
+    }
+
     @Test func anyAndAllOfLaneMasks() {
         let v = NormalLanes.Values(0, 1, 2, 3, 4, 5, 6, 7)
         #expect(NormalLanes.any(v .> 6.5) && !NormalLanes.any(v .> 7))

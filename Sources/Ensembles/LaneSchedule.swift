@@ -1,4 +1,3 @@
-import Ensembles
 import NumericKit
 
 /// A simulator whose workers interleave eight trajectories in SIMD lanes (the fast engine).
@@ -9,6 +8,7 @@ public protocol LaneSimulator: TrajectorySimulator {
 
 extension LaneSimulator {
     /// The ensemble with every worker running ``laneWorker(runSeed:queue:outcomes:)``.
+    @inlinable
     public func runLanes(_ options: EnsembleOptions) -> [TrajectoryOutcome] {
         EnsembleRunner.forEachWorker(options) { queue, outcomes in
             self.laneWorker(runSeed: options.seed, queue: &queue, outcomes: outcomes)
