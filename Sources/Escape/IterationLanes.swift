@@ -75,24 +75,18 @@ public struct ConstantNoiseGradientLanes<L: Landscape1D>: GradientLaneStep {
 public struct PiecewiseAffineGradientLanes: GradientLaneStep {
     public typealias Values = NormalLanes.Values
     @usableFromInline let pieces: LanePieces
-    @usableFromInline let slopes: [Values], centres: [Values], noiseRoots: [Values]
+    @usableFromInline let slope: LaneCoefficient, centre: LaneCoefficient, noiseRoot: LaneCoefficient
 
     public init(_ form: PiecewiseAffineGradient) {
         pieces = LanePieces(form.thresholds, mirrored: form.isMirrored)
-        slopes = LanePieces.broadcast(form.slopes)
-        centres = LanePieces.broadcast(form.centres)
-        noiseRoots = LanePieces.broadcast(form.noiseRoots)
+        slope = pieces.coefficient(form.slopes)
+        centre = pieces.coefficient(form.centres)
+        noiseRoot = pieces.coefficient(form.noiseRoots)
     }
 
     @inlinable @inline(__always)
     public func gradient(_ theta: Values, normals z: Values) -> Values {
-        var s = slopes[0], m = centres[0], root = noiseRoots[0]
-        pieces.forEachPiece(theta) { k, mask in
-            s.replace(with: slopes[k], where: mask)
-            m.replace(with: centres[k], where: mask)
-            root.replace(with: noiseRoots[k], where: mask)
-        }
-        return pieces.gradient(theta, slopes: s, centres: m) + root * z
+        pieces.gradient(theta, slopes: slope(theta), centres: centre(theta)) + noiseRoot(theta) * z
     }
 }
 

@@ -42,8 +42,8 @@ public struct PerLaneStep<S: ScalarSDE, I: SDEIntegrator>: SDELaneStep {
 }
 
 /// Euler–Maruyama on a ``PiecewiseAffineSDE`` (pq with hessian, frozen or isotropic noise),
-/// branch-free: each lane's piece is found by comparing x with the thresholds, and its
-/// coefficients — −Pₖ, sₖ, mₖ and gₖ·√dt, precomputed — are blended in by selects, so a step is
+/// branch-free: each coefficient — −Pₖ, sₖ, mₖ and gₖ·√dt, precomputed — is blended in by
+/// selects at the thresholds where it changes (``LaneCoefficient``), so a step is
 ///
 ///     x′ = x + (−Pₖ·(sₖ·(x − mₖ)))·dt + (gₖ·√dt)·z     (a mirror's L′: −(sₖ·(−x − mₖ))),
 ///
@@ -53,36 +53,29 @@ public struct PerLaneStep<S: ScalarSDE, I: SDEIntegrator>: SDELaneStep {
 public struct PiecewiseAffineEulerLanes: SDELaneStep {
     public typealias Values = NormalLanes.Values
     @usableFromInline let pieces: LanePieces
-    /// Per piece, broadcast: −Pₖ, sₖ, mₖ, gₖ and gₖ·√dt.
-    @usableFromInline let negatedPreconditioners: [Values], slopes: [Values], centres: [Values]
-    @usableFromInline let diffusions: [Values], noiseSteps: [Values]
+    /// −Pₖ, sₖ, mₖ, gₖ and gₖ·√dt.
+    @usableFromInline let negatedPreconditioner: LaneCoefficient, slope: LaneCoefficient, centre: LaneCoefficient
+    @usableFromInline let diffusionCoefficient: LaneCoefficient, noiseStep: LaneCoefficient
     @usableFromInline let dt: Double
 
     public init(_ form: PiecewiseAffineSDE, dt: Double) {
         pieces = LanePieces(form.thresholds, mirrored: form.isMirrored)
-        negatedPreconditioners = LanePieces.broadcast(form.negatedPreconditioners)
-        slopes = LanePieces.broadcast(form.slopes)
-        centres = LanePieces.broadcast(form.centres)
-        diffusions = LanePieces.broadcast(form.diffusions)
+        negatedPreconditioner = pieces.coefficient(form.negatedPreconditioners)
+        slope = pieces.coefficient(form.slopes)
+        centre = pieces.coefficient(form.centres)
+        diffusionCoefficient = pieces.coefficient(form.diffusions)
         let sqrtDt = dt.squareRoot()
-        noiseSteps = LanePieces.broadcast(form.diffusions.map { $0 * sqrtDt })
+        noiseStep = pieces.coefficient(form.diffusions.map { $0 * sqrtDt })
         self.dt = dt
     }
 
     @inlinable @inline(__always)
     public func advance(_ x: Values, normals z: Values) -> Values {
-        var p = negatedPreconditioners[0], s = slopes[0], m = centres[0], noise = noiseSteps[0]
-        pieces.forEachPiece(x) { k, mask in
-            p.replace(with: negatedPreconditioners[k], where: mask)
-            s.replace(with: slopes[k], where: mask)
-            m.replace(with: centres[k], where: mask)
-            noise.replace(with: noiseSteps[k], where: mask)
-        }
-        return x + (p * pieces.gradient(x, slopes: s, centres: m)) * dt + noise * z
+        x + (negatedPreconditioner(x) * pieces.gradient(x, slopes: slope(x), centres: centre(x))) * dt + noiseStep(x) * z
     }
 
     @inlinable @inline(__always)
-    public func diffusion(_ x: Values) -> Values { pieces.select(x, diffusions) }
+    public func diffusion(_ x: Values) -> Values { diffusionCoefficient(x) }
 }
 
 /// The fast engine for 1-D SDE ensembles: eight trajectories interleaved in SIMD lanes.
