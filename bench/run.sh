@@ -32,7 +32,7 @@ CASES=(
   "rmsprop|$((T / 10))|-|rmsprop"
   "pq-frozen|$T|-|pq-frozen"
   "pq-auto|$((T / 10))|-|pq-auto"
-  "pq-discrete|$T|-|pq-discrete"
+  "pq-discrete|$((T * 5))|-|pq-discrete"
   "ams|$T|-|ams"
   "nd-10|$((T / 40))|nd 10|nd-separable-10"
   "nd-100|$((T / 40))|nd 100|nd-separable-100"
